@@ -1,0 +1,436 @@
+import uuid
+from urllib.parse import parse_qs, urlparse
+
+from django.conf import settings
+from django.contrib.redirects.models import Redirect
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.core.validators import URLValidator
+from django.db import models, transaction
+from django.db.models import F, Prefetch
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from taggit.managers import TaggableManager
+
+from . import images
+from .fields import SafeImageField
+from .sanitise import clean_html, stored_html
+
+NAV_SECTIONS_CACHE_KEY = "articles:nav-sections"
+
+
+def image_upload_to(instance, filename):
+    extension = filename.rsplit(".", 1)[-1].lower()
+    return f"images/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
+
+
+class Image(models.Model):
+    """A picture with the words that must travel with it, and its ready-made sizes."""
+
+    file = SafeImageField(upload_to=image_upload_to, width_field="width", height_field="height")
+    width = models.PositiveIntegerField(editable=False, default=0)
+    height = models.PositiveIntegerField(editable=False, default=0)
+    alt_text = models.CharField(
+        max_length=250,
+        help_text="What the picture shows, for readers who cannot see it. Required.",
+    )
+    caption = models.CharField(max_length=300, blank=True)
+    credit = models.CharField(max_length=200, blank=True, help_text="Photographer or agency.")
+    renditions = models.JSONField(default=dict, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.alt_text
+
+    def save(self, *args, **kwargs):
+        if self.file and not getattr(self.file, "_committed", True):
+            self.file.save(self.file.name, self.file.file, save=False)
+            self.renditions = self._make_renditions()
+        super().save(*args, **kwargs)
+
+    def _make_renditions(self):
+        source = images.open_stored(self.file)
+        folder = f"renditions/{uuid.uuid4().hex}"
+        made = {}
+        for spec in images.RENDITIONS:
+            content, width, height = images.make_rendition(source, spec)
+            name = default_storage.save(f"{folder}/{content.name}", content)
+            made[spec.name] = {"name": name, "width": width, "height": height}
+        return made
+
+    def rendition(self, name):
+        """The named size as a dict with url, width and height."""
+        data = self.renditions.get(name)
+        if not data:
+            return {"url": self.file.url, "width": self.width, "height": self.height}
+        return {
+            "url": default_storage.url(data["name"]),
+            "width": data["width"],
+            "height": data["height"],
+        }
+
+    def srcset(self):
+        by_width = {}
+        for name in ("teaser", "medium", "lead"):
+            rendition = self.rendition(name)
+            by_width.setdefault(rendition["width"], rendition["url"])
+        return ", ".join(f"{url} {width}w" for width, url in by_width.items())
+
+
+class Section(models.Model):
+    class Kind(models.TextChoices):
+        NEWS = "news", "News"
+        FEATURES = "features", "Features"
+        INTERVIEWS = "interviews", "Interview series"
+        BLOG = "blog", "Blog"
+        VIDEO = "video", "Video"
+        FOCUS = "focus", "Focus"
+        COLUMNS = "columns", "Columns"
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.NEWS)
+    front_page_position = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Order of this section's block on the front page; empty hides it there.",
+    )
+    front_page_count = models.PositiveSmallIntegerField(
+        default=4, help_text="How many teasers the front page block shows."
+    )
+
+    class Meta:
+        ordering = [F("front_page_position").asc(nulls_last=True), "name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        transaction.on_commit(lambda: cache.delete(NAV_SECTIONS_CACHE_KEY))
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"section": self.slug})
+
+    @classmethod
+    def navigation(cls):
+        """Sections for the site navigation, cached because every page shows them."""
+        sections = cache.get(NAV_SECTIONS_CACHE_KEY)
+        if sections is None:
+            sections = [
+                {"name": s.name, "url": s.get_absolute_url(), "kind": s.kind}
+                for s in cls.objects.all()
+            ]
+            cache.set(NAV_SECTIONS_CACHE_KEY, sections, 300)
+        return sections
+
+
+def validate_links(value):
+    check = URLValidator(schemes=["http", "https"])
+    for line in value.splitlines():
+        if line.strip():
+            check(line.strip())
+
+
+class AuthorQuerySet(models.QuerySet):
+    def columnists(self):
+        """Columnists with at least one public piece, most recently published first."""
+        public = Article.objects.published()
+        return (
+            self.filter(is_columnist=True, bylines__article__in=public)
+            .select_related("headshot")
+            .annotate(latest=models.Max("bylines__article__publish_at"))
+            .order_by("-latest", "name")
+        )
+
+
+class Author(models.Model):
+    name = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=150, unique=True)
+    role_line = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text="Shown under the byline, e.g. “senior consultant at The King’s Fund”.",
+    )
+    organisation = models.CharField(max_length=200, blank=True)
+    bio = models.TextField(blank=True)
+    headshot = models.ForeignKey(Image, null=True, blank=True, on_delete=models.SET_NULL)
+    links = models.TextField(
+        blank=True, validators=[validate_links], help_text="One web address per line."
+    )
+    is_columnist = models.BooleanField(default=False)
+    declarations = models.TextField(
+        blank=True,
+        help_text="Declarations of interest, shown beside the byline on every piece.",
+    )
+
+    objects = AuthorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+    def link_list(self):
+        return [line.strip() for line in self.links.splitlines() if line.strip()]
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """The visibility rule: published, and the publish time has come."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def for_teasers(self):
+        """What a list of teasers shows, fetched in two queries whatever the length."""
+        return (
+            self.select_related("section", "lead_image")
+            .defer("body", "seo_title", "seo_description")
+            .prefetch_related(
+                Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+            )
+        )
+
+    def newest_first(self):
+        return self.order_by("-publish_at", "-pk")
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        REVIEW = "review", "Ready for review"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True, blank=True)
+    standfirst = models.TextField(
+        max_length=600, help_text="The teaser: one or two sentences under the headline."
+    )
+    body = models.TextField(blank=True)
+    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
+    authors = models.ManyToManyField(Author, through="Byline", related_name="articles")
+    tags = TaggableManager(blank=True)
+    lead_image = models.ForeignKey(
+        Image, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    video_url = models.URLField(
+        blank=True, help_text="A YouTube or Vimeo address; shown instead of the lead image."
+    )
+    status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT)
+    publish_at = models.DateTimeField(
+        default=timezone.now,
+        db_index=True,
+        help_text="A future time schedules the article; it goes live by itself.",
+    )
+    updated_at = models.DateTimeField(
+        null=True, blank=True, help_text="Shown to readers as “Updated” after a real change."
+    )
+    modified_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    is_featured = models.BooleanField("featured", default=False)
+    featured_order = models.PositiveSmallIntegerField(default=0)
+    comments_open = models.BooleanField(default=True)
+    seo_title = models.CharField(max_length=70, blank=True)
+    seo_description = models.CharField(max_length=160, blank=True)
+    related = models.ManyToManyField(
+        "self", blank=True, symmetrical=False, related_name="related_from"
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "-publish_at"], name="article_listing_idx"),
+            models.Index(fields=["section", "status", "-publish_at"], name="article_section_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = clean_html(self.body)
+        if not self.slug:
+            self.slug = self._unique_slug()
+        old_path = self._public_path_before_save()
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if old_path:
+                self._redirect(old_path)
+        self._loaded = {
+            "slug": self.slug,
+            "section_id": self.section_id,
+            "status": self.status,
+            "publish_at": self.publish_at,
+        }
+
+    def get_absolute_url(self):
+        return reverse(
+            "articles:article", kwargs={"section": self.section.slug, "slug": self.slug}
+        )
+
+    def clean(self):
+        if self.video_url and video_embed_url(self.video_url) is None:
+            raise ValidationError({"video_url": "Use a YouTube or Vimeo video address."})
+
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        instance._loaded = dict(zip(field_names, values, strict=True))
+        return instance
+
+    def _unique_slug(self):
+        base = slugify(self.title)[:180] or "article"
+        slug, n = base, 2
+        while Article.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+    def _public_path_before_save(self):
+        """The address readers knew, if this save moves a piece that was public."""
+        loaded = getattr(self, "_loaded", {})
+        keys = ("slug", "section_id", "status", "publish_at")
+        if not all(key in loaded for key in keys):
+            return None
+        moved = (loaded["slug"], loaded["section_id"]) != (self.slug, self.section_id)
+        was_public = (
+            loaded["status"] == self.Status.PUBLISHED and loaded["publish_at"] <= timezone.now()
+        )
+        if not (moved and was_public):
+            return None
+        old_section = Section.objects.only("slug").get(pk=loaded["section_id"])
+        return reverse(
+            "articles:article", kwargs={"section": old_section.slug, "slug": loaded["slug"]}
+        )
+
+    def _redirect(self, old_path):
+        """Keep every address a reader may have shared working after a move."""
+        new_path = self.get_absolute_url()
+        site_id = settings.SITE_ID
+        Redirect.objects.filter(site_id=site_id, old_path=new_path).delete()
+        Redirect.objects.filter(site_id=site_id, new_path=old_path).update(new_path=new_path)
+        Redirect.objects.update_or_create(
+            site_id=site_id, old_path=old_path, defaults={"new_path": new_path}
+        )
+
+    @property
+    def body_html(self):
+        return stored_html(self.body)
+
+    @property
+    def headline(self):
+        return self.seo_title or self.title
+
+    @property
+    def description(self):
+        return self.seo_description or self.standfirst
+
+    @cached_property
+    def video_embed(self):
+        return video_embed_url(self.video_url) if self.video_url else None
+
+    @property
+    def shows_updated(self):
+        return bool(self.updated_at and self.updated_at > self.publish_at)
+
+    def byline_authors(self):
+        return [byline.author for byline in self.bylines.all()]
+
+    def is_column(self):
+        return self.section.kind == Section.Kind.COLUMNS or any(
+            author.is_columnist for author in self.byline_authors()
+        )
+
+
+def video_embed_url(url):
+    """A privacy-friendly embed address for a YouTube or Vimeo link, or None."""
+    try:
+        parsed = urlparse(url)
+    except ValueError:
+        return None
+    host = (parsed.hostname or "").lower().removeprefix("www.").removeprefix("m.")
+    video_id = ""
+    if host in ("youtube.com", "youtube-nocookie.com"):
+        if parsed.path == "/watch":
+            video_id = parse_qs(parsed.query).get("v", [""])[0]
+        elif parsed.path.startswith(("/embed/", "/shorts/", "/live/")):
+            video_id = parsed.path.split("/")[2]
+    elif host == "youtu.be":
+        video_id = parsed.path.lstrip("/").split("/")[0]
+    elif host in ("vimeo.com", "player.vimeo.com"):
+        last = parsed.path.rstrip("/").split("/")[-1]
+        if last.isdigit():
+            return f"https://player.vimeo.com/video/{last}?dnt=1"
+        return None
+    if video_id and all(c.isalnum() or c in "-_" for c in video_id) and len(video_id) <= 20:
+        return f"https://www.youtube-nocookie.com/embed/{video_id}"
+    return None
+
+
+class Byline(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="unique_byline"),
+        ]
+
+    def __str__(self):
+        return f"{self.author} on {self.article}"
+
+
+class InterviewQuestion(models.Model):
+    """One turn of a Q&A piece, so an interview reads as questions and answers."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="questions")
+    position = models.PositiveSmallIntegerField(default=0)
+    question = models.CharField(max_length=500)
+    answer = models.TextField()
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.question
+
+    def save(self, *args, **kwargs):
+        self.answer = clean_html(self.answer)
+        super().save(*args, **kwargs)
+
+    @property
+    def answer_html(self):
+        return stored_html(self.answer)
+
+
+class Correction(models.Model):
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "Correction"
+        CLARIFICATION = "clarification", "Clarification"
+        UPDATE = "update", "Update"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.CORRECTION)
+    published_on = models.DateField(default=timezone.localdate)
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["published_on", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} of {self.published_on:%d/%m/%Y}"

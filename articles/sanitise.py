@@ -1,0 +1,39 @@
+"""The one place where stored rich text becomes markup for readers.
+
+Editors' HTML is cleaned with nh3 when it is saved; the allow-list below is all a story
+needs, and no script, event handler, style or dangerous URL scheme survives it.
+"""
+
+import nh3
+from django.utils.safestring import SafeString, mark_safe
+
+ALLOWED_TAGS = {
+    "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "a", "ul", "ol",
+    "li", "blockquote", "figure", "figcaption", "hr", "sub", "sup", "cite", "aside",
+    "table", "thead", "tbody", "tr", "th", "td", "caption",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "th": {"scope"},
+    "td": {"colspan", "rowspan"},
+}
+ALLOWED_CLASSES = {"aside": {"pull-quote"}, "blockquote": {"pull-quote"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def clean_html(html: str) -> str:
+    """Return editor HTML reduced to the allow-list; safe to store and to show."""
+    return nh3.clean(
+        html or "",
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def stored_html(html: str) -> SafeString:
+    """Mark text as safe markup; only for values that went through clean_html on save."""
+    return mark_safe(html)  # noqa: S308 - sanitised by clean_html before it was stored

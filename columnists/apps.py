@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ColumnistsConfig(AppConfig):
+    name = "columnists"
+    verbose_name = "Columnists"

@@ -1,0 +1,69 @@
+"""Each public page costs the same number of queries at 10 and at 300 articles."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles.models import Article, Byline, Section
+from tests.factories import ArticleFactory, AuthorFactory, ImageFactory
+
+pytestmark = pytest.mark.django_db
+
+BOUNDS = {"front": 6, "news": 5, "section": 6, "article": 9, "author": 6, "columnists": 4}
+
+
+def grow_to(total, image, authors):
+    """Add articles (bulk, for speed) across sections until there are `total`."""
+    sections = list(Section.objects.all())
+    have = Article.objects.count()
+    made = Article.objects.bulk_create(
+        Article(
+            title=f"Bulk story {n}",
+            slug=f"bulk-story-{n}",
+            standfirst="Teaser",
+            body="<p>Body</p>",
+            section=sections[n % len(sections)],
+            status=Article.Status.PUBLISHED,
+            lead_image=image,
+            is_featured=n % 50 == 0,
+        )
+        for n in range(have, total)
+    )
+    Byline.objects.bulk_create(
+        Byline(article=a, author=authors[n % len(authors)], position=0) for n, a in enumerate(made)
+    )
+    for article in made[:40]:
+        article.tags.add("Workforce", "Finance")
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def test_query_counts_hold_as_the_archive_grows(client):
+    image = ImageFactory()
+    columnist = AuthorFactory(is_columnist=True)
+    authors = [columnist, AuthorFactory(), AuthorFactory()]
+    probe = ArticleFactory(title="Probe", authors=authors, lead_image=image)
+    probe.tags.add("Workforce")
+    probe.related.add(ArticleFactory(), ArticleFactory())
+    urls = {
+        "front": reverse("articles:home"),
+        "news": reverse("articles:news"),
+        "section": Section.objects.get(slug="news").get_absolute_url(),
+        "article": probe.get_absolute_url(),
+        "author": columnist.get_absolute_url(),
+        "columnists": reverse("columnists:directory"),
+    }
+    counts = {}
+    for size in (10, 300):
+        grow_to(size, image, authors)
+        client.get("/")  # the navigation is cached after the first page
+        counts[size] = {name: count_queries(client, url) for name, url in urls.items()}
+    assert counts[10] == counts[300]
+    for name, bound in BOUNDS.items():
+        assert counts[300][name] <= bound, (name, counts[300][name])

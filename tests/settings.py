@@ -1,0 +1,21 @@
+"""Settings for the test suite: production settings, with test-only speed-ups."""
+
+import os
+import tempfile
+
+os.environ.setdefault("SECRET_KEY", "test-suite-only")
+os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="nhe-test-media-"))
+
+from nhe.settings import *  # noqa: F403
+
+# Templates refer to hashed static names only after collectstatic; tests skip that step.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# Serve static files from the source folders, as `runserver` does, without collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
