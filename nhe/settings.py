@@ -107,8 +107,30 @@ STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
+# Media on local disk by default; on S3-compatible storage (AWS, MinIO, Ceph...) with
+# MEDIA_STORAGE=s3, so that every app process sees the same files.
+if env.str("MEDIA_STORAGE", default="local") == "s3":
+    _media_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("S3_BUCKET"),
+            "endpoint_url": env.str("S3_ENDPOINT_URL", default=None),
+            "region_name": env.str("S3_REGION", default=None),
+            "access_key": env.str("S3_ACCESS_KEY_ID", default=None),
+            "secret_key": env.str("S3_SECRET_ACCESS_KEY", default=None),
+            "custom_domain": env.str("S3_CUSTOM_DOMAIN", default=None),
+            "location": env.str("S3_LOCATION", default="media"),
+            # Public pictures: plain URLs a CDN can cache, objects readable by anyone.
+            "querystring_auth": False,
+            "default_acl": env.str("S3_DEFAULT_ACL", default=None),
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=604800"},
+        },
+    }
+else:
+    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage,
     "staticfiles": {
         "BACKEND": env.str(
             "STATICFILES_BACKEND",

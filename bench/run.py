@@ -1,0 +1,264 @@
+"""Load-test the site as it runs in production, against a bare Django view in the same run.
+
+Prepares a PostgreSQL database with a large archive, serves it with gunicorn (2 sync workers,
+caching off on one server and on on another), drives each page with wrk (-t2 -c8) after a
+warm-up, interleaved and repeated, and prints a Markdown table of requests per second,
+p50/p99 latency, the ratio to the baseline view and the queries each page runs.
+
+    make bench                      # the full run (20,000 articles, 10 s per measurement)
+    bench/run.py --quick            # a smoke run: small archive, short measurements
+"""
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+RESULTS = ROOT / "bench" / "results"
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=20_000)
+    parser.add_argument("--comments", type=int, default=100_000)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per measurement")
+    parser.add_argument("--warmup", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--database", default="nhe_bench")
+    parser.add_argument("--quick", action="store_true", help="small data, 3 s measurements")
+    args = parser.parse_args()
+    if args.quick:
+        args.articles, args.comments, args.duration, args.warmup = 500, 2_000, 3, 1
+    return args
+
+
+def database_url(name):
+    base = os.environ.get("DATABASE_URL")
+    if not base:
+        sys.exit("bench: DATABASE_URL is not set; run it as `make bench`.")
+    parts = urllib.parse.urlsplit(base)
+    return urllib.parse.urlunsplit(parts._replace(path=f"/{name}")), base
+
+
+def create_database(admin_url, name):
+    import psycopg2
+
+    connection = psycopg2.connect(admin_url)
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if not cursor.fetchone():
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    connection.close()
+
+
+def manage(env, *args):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_gunicorn(env, port):
+    process = subprocess.Popen(
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "nhe.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--worker-class",
+            "sync",
+            "--access-logfile",
+            "-",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
+            return process
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    sys.exit(f"bench: gunicorn on port {port} did not start")
+
+
+def stop(process):
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=20)
+
+
+WRK_RATE = re.compile(r"Requests/sec:\s+([\d.]+)")
+WRK_PERCENTILE = re.compile(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", re.M)
+WRK_ERRORS = re.compile(r"Non-2xx or 3xx responses: (\d+)|Socket errors: .*")
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(url, duration, script=None):
+    command = ["wrk", "-t2", "-c8", f"-d{duration}s", "--latency"]
+    if script:
+        command += ["-s", str(script)]
+    output = subprocess.run(
+        [*command, url], capture_output=True, text=True, check=True, timeout=duration + 30
+    ).stdout
+    latencies = {p: float(v) * UNITS[u] for p, v, u in WRK_PERCENTILE.findall(output)}
+    errors = WRK_ERRORS.findall(output)
+    return {
+        "rps": float(WRK_RATE.search(output).group(1)),
+        "p50": latencies.get("50"),
+        "p99": latencies.get("99"),
+        "errors": bool(errors),
+    }
+
+
+def setup_django(env):
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def pick_targets():
+    """The pages to measure, found in the seeded database."""
+    from django.db.models import Count, Q
+    from django.urls import reverse
+
+    from articles.models import Article, Section
+
+    targets = {"front page": "/", "section": Section.objects.get(slug="news").get_absolute_url()}
+    public = Article.objects.published()
+    article = (
+        public.annotate(n=Count("comments", filter=Q(comments__status="approved")))
+        .filter(n__gte=50)
+        .order_by("-n")
+        .first()
+    ) or public.newest_first().first()
+    targets["article"] = article.get_absolute_url()
+    targets["search"] = reverse("articles:search") + "?q=nhs+workforce"
+    targets["RSS feed"] = reverse("articles:feed-latest")
+    return targets
+
+
+def count_queries(targets):
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    counts = {}
+    for label, path in targets.items():
+        client.get(path)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(path)
+        counts[label] = len(queries)
+    return counts
+
+
+def main():
+    args = parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("bench: wrk is missing (Debian: apt-get install wrk)")
+    url, admin_url = database_url(args.database)
+    create_database(admin_url, args.database)
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-secret-key-" + "x" * 40),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DEBUG": "0",
+        "SECURE_COOKIES": "0",
+        "CONN_MAX_AGE": "500",
+        "VAR_DIR": str(ROOT / "var" / "bench"),
+        "CACHE_URL": os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/15"),
+    }
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "seed_demo", "--articles", str(args.articles))
+    if (ROOT / "comments" / "management" / "commands" / "seed_comments.py").exists():
+        manage(env, "seed_comments", "--comments", str(args.comments))
+    manage(env, "collectstatic", "--noinput", "-v0")
+    setup_django(env)
+    targets = pick_targets()
+    queries = count_queries(targets)
+
+    servers = {}
+    for mode, seconds in (("off", "0"), ("on", "300")):
+        port = free_port()
+        servers[mode] = (port, start_gunicorn({**env, "PAGE_CACHE_SECONDS": seconds}, port))
+    plan = [("baseline", "off", "/bench/baseline/")]
+    plan += [(label, mode, path) for mode in ("off", "on") for label, path in targets.items()]
+    results = {}
+    try:
+        for round_number in range(args.rounds):
+            order = plan if round_number % 2 == 0 else list(reversed(plan))
+            for label, mode, path in order:
+                target = f"http://127.0.0.1:{servers[mode][0]}{path}"
+                wrk(target, args.warmup)
+                results.setdefault((label, mode), []).append(wrk(target, args.duration))
+                print(f"  round {round_number + 1}: {label} (cache {mode}) done", file=sys.stderr)
+    finally:
+        for _, process in servers.values():
+            stop(process)
+
+    table = render(results, queries, args)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "latest.md").write_text(table)
+    print(table)
+
+
+def render(results, queries, args):
+    def median(key, field):
+        values = [r[field] for r in results[key] if r[field] is not None]
+        return statistics.median(values) if values else float("nan")
+
+    baseline = median(("baseline", "off"), "rps")
+    lines = [
+        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores; "
+        f"{args.articles:,} generated articles; gunicorn 2 sync workers; wrk -t2 -c8 "
+        f"-d{args.duration}s after a {args.warmup} s warm-up; {args.rounds} interleaved rounds "
+        "(medians).",
+        "",
+        "| page | cache | req/s | ratio to baseline | p50 ms | p99 ms | queries |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for (label, mode), runs in results.items():
+        rps = median((label, mode), "rps")
+        errors = " (errors)" if any(r["errors"] for r in runs) else ""
+        shown_mode = "-" if label == "baseline" else mode
+        shown_queries = queries.get(label, 0) if mode == "off" else "-"
+        lines.append(
+            f"| {label}{errors} | {shown_mode} | {rps:,.0f} | {rps / baseline:.3f} | "
+            f"{median((label, mode), 'p50'):.2f} | {median((label, mode), 'p99'):.2f} | "
+            f"{shown_queries} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()

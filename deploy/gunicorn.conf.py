@@ -1,0 +1,22 @@
+"""gunicorn settings for production: sync workers sized to the cores, recycled now and then."""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count()))
+worker_class = "sync"
+# Requests are short; a request that takes longer than this is stuck and its worker recycled.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 20
+# Recycle workers now and then so that a slow leak in any library cannot grow without bound.
+max_requests = 5000
+max_requests_jitter = 500
+# Load the app before forking: faster worker start and shared memory for the code.
+preload_app = True
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")
+# Behind nginx on the same host: trust its X-Forwarded-* headers only from loopback.
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+limit_request_line = 8190

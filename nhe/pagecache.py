@@ -1,0 +1,148 @@
+"""Whole-page caching for anonymous readers, shared by every app process through the cache.
+
+A page is stored under the current *generation* of public content. Anything that changes
+what readers see (publishing, editing, unpublishing, approving a comment, curating the front
+page) sends `articles.signals.public_content_changed`, and the generation moves on after the
+transaction commits: every process then misses the old pages at once, without deleting keys
+one by one. Scheduled and embargoed pieces need no save to go live, so the generation also
+records when the next one is due and moves on by itself at that moment.
+
+When a hot page expires, one request renders it while the others are served the last good
+copy (a stampede lock); the page's CSP nonce is swapped for the new request's on the way out.
+"""
+
+import hashlib
+import time
+from email.utils import formatdate
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+GENERATION_KEY = "pagecache:generation"
+LOCK_SECONDS = 10
+PRIVATE_COOKIES = {"sessionid", "messages"}
+
+
+def seconds():
+    return getattr(settings, "PAGE_CACHE_SECONDS", 0)
+
+
+def _next_change_at():
+    """When the next scheduled or embargoed piece goes public, as a Unix time, or None."""
+    from articles.models import Article
+
+    moment = Article.objects.next_public_change()
+    return moment.timestamp() if moment else None
+
+
+def current_generation():
+    generation = cache.get(GENERATION_KEY)
+    now = time.time()
+    if generation is None or (generation["due"] is not None and now >= generation["due"]):
+        generation = {"id": f"{now:.6f}", "due": _next_change_at(), "since": now}
+        cache.set(GENERATION_KEY, generation, None)
+    return generation
+
+
+def invalidate(**kwargs):
+    """Start a new generation once the change is committed, so no process serves old pages."""
+    transaction.on_commit(lambda: cache.delete(GENERATION_KEY))
+
+
+def _cacheable_request(request):
+    return (
+        seconds() > 0
+        and request.method in ("GET", "HEAD")
+        and not PRIVATE_COOKIES.intersection(request.COOKIES)
+        and not request.path.startswith(("/admin/", "/healthz"))
+    )
+
+
+def _cacheable_response(response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and not response.streaming
+        and "Cookie" not in response.get("Vary", "")
+        and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
+    )
+
+
+def _key(request, generation):
+    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    return f"pagecache:{generation}:{request.get_host()}:{digest}"
+
+
+def _stale_key(request):
+    return _key(request, "stale")
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _cacheable_request(request):
+            return self.get_response(request)
+        generation = current_generation()
+        key = _key(request, generation["id"])
+        stored = cache.get(key)
+        if stored is None and not cache.add(f"{key}:lock", 1, LOCK_SECONDS):
+            stored = cache.get(_stale_key(request))
+        if stored is not None:
+            return self._replay(request, stored)
+
+        response = self.get_response(request)
+        if _cacheable_response(response):
+            self._add_public_headers(response, generation)
+            nonce = getattr(request, "_csp_nonce", None)
+            stored = {
+                "status": response.status_code,
+                "headers": dict(response.items()),
+                "content": response.content,
+                "nonce": str(nonce) if nonce else None,
+            }
+            cache.set_many({key: stored, _stale_key(request): stored}, self._timeout(generation))
+        cache.delete(f"{key}:lock")
+        return response
+
+    @staticmethod
+    def _timeout(generation):
+        timeout = seconds()
+        if generation["due"] is not None:
+            timeout = max(1, min(timeout, int(generation["due"] - time.time())))
+        return timeout
+
+    @staticmethod
+    def _add_public_headers(response, generation):
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=min(60, seconds()),
+            s_maxage=seconds(),
+            stale_while_revalidate=30,
+            stale_if_error=86400,
+        )
+        if not response.has_header("Last-Modified"):
+            response["Last-Modified"] = formatdate(generation["since"], usegmt=True)
+        patch_vary_headers(response, ["Accept-Encoding"])
+
+    @staticmethod
+    def _replay(request, stored):
+        from django.http import HttpResponse
+
+        content = stored["content"]
+        if stored["nonce"]:
+            fresh = str(request._csp_nonce)
+            content = content.replace(
+                f'nonce="{stored["nonce"]}"'.encode(), f'nonce="{fresh}"'.encode()
+            )
+        response = HttpResponse(content, status=stored["status"])
+        for header, value in stored["headers"].items():
+            if header.lower() not in ("content-length", "content-security-policy"):
+                response[header] = value
+        response["X-Page-Cache"] = "hit"
+        return response
