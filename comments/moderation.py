@@ -116,7 +116,7 @@ _NAME = (
 )
 _BESIDE = r"[\s,;:()\-]{1,4}(?:(?:born|b\.|dob:?|d\.o\.b\.?:?)\s*)?"
 DOB_WORDS = re.compile(
-    rf"\b(?:d\.?o\.?b\b\.?|date of birth|born on|born)\W{{0,20}}{_DATE}", re.IGNORECASE
+    rf"\b(?:d\.?o\.?b\b\.?|date of birth|born on|born).{{0,20}}?{_DATE}", re.IGNORECASE
 )
 NAME_BESIDE_DATE = re.compile(
     rf"\b{_NAME}{_BESIDE}(?i:{_DATE})|(?i:{_DATE})[\s,;:()\-]{{1,4}}{_NAME}\b"
@@ -226,6 +226,12 @@ def over_rate_limit(scope: str, identity: str, limit: int) -> bool:
 # Signed form timestamp ------------------------------------------------------------------------
 
 
+STALE_FORM = (
+    "This page was open for a long time, so we could not accept the comment. "
+    "Your words are still here: please send them again."
+)
+
+
 def form_token(article_id: int) -> str:
     return signing.dumps({"article": article_id, "at": time.time()}, salt=FORM_TOKEN_SALT)
 
@@ -235,15 +241,15 @@ def form_token_problem(token: str, article_id: int) -> str | None:
     try:
         data = signing.loads(token, salt=FORM_TOKEN_SALT, max_age=settings.COMMENTS_FORM_MAX_AGE)
     except signing.SignatureExpired:
-        return (
-            "This page was open for a long time, so we could not accept the comment. "
-            "Your words are still here: please send them again."
-        )
+        return STALE_FORM
     except signing.BadSignature:
         data = None
     if not isinstance(data, dict) or data.get("article") != article_id:
         return "We could not check this form. Your words are still here: please send them again."
-    if time.time() - float(data.get("at", 0)) < settings.COMMENTS_FORM_MIN_SECONDS:
+    age = time.time() - float(data.get("at", 0))
+    if age > settings.COMMENTS_FORM_MAX_AGE:
+        return STALE_FORM
+    if age < settings.COMMENTS_FORM_MIN_SECONDS:
         return (
             "That was sent faster than anyone can type, so we held back. "
             "Please check your comment and send it again."
