@@ -51,6 +51,15 @@ class CommentAdmin(admin.ModelAdmin):
     # "=email" finds a reader's comments by exact address without ever listing addresses.
     search_fields = ["name", "body", "=email"]
     search_help_text = "Search names and words; an exact email address finds its comments."
+    # Pending first, so the queue is what a moderator sees on arrival.
+    ordering = [
+        Case(
+            When(status=Comment.Status.PENDING, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        ).asc(),
+        "-created_at",
+    ]
     actions = ["approve", "reject", "mark_spam"]
     inlines = [ReportInline]
     fields = [
@@ -69,21 +78,6 @@ class CommentAdmin(admin.ModelAdmin):
         "ip_hash",
     ]
     readonly_fields = [field for field in fields if field != "status"]
-
-    def get_queryset(self, request):
-        # Pending first, so the queue is what a moderator sees on arrival.
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                queue_order=Case(
-                    When(status=Comment.Status.PENDING, then=Value(0)),
-                    default=Value(1),
-                    output_field=IntegerField(),
-                )
-            )
-            .order_by("queue_order", "-created_at")
-        )
 
     def get_readonly_fields(self, request, obj=None):
         if self.has_moderate_permission(request):
@@ -160,7 +154,7 @@ class CommentSettingsInline(admin.StackedInline):
     model = ArticleCommentSettings
     can_delete = False
     max_num = 1
-    verbose_name_plural = "Comment closing and legal hold"
+    verbose_name = "Comment closing and legal hold"
 
 
 # The article desk gains the comment queue's size and the comment settings without the
