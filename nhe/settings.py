@@ -206,3 +206,27 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# Reader comments: the moderation policy and spam defence in comments/moderation.py read these.
+COMMENTS_PREMODERATE = env.bool("COMMENTS_PREMODERATE", default=True)
+COMMENTS_TRUST_APPROVED_EMAILS = env.bool("COMMENTS_TRUST_APPROVED_EMAILS", default=True)
+COMMENTS_MAX_LINKS = env.int("COMMENTS_MAX_LINKS", default=2)
+COMMENTS_MAX_LENGTH = env.int("COMMENTS_MAX_LENGTH", default=3000)
+COMMENTS_CLOSE_AFTER_DAYS = env.int("COMMENTS_CLOSE_AFTER_DAYS", default=30)
+COMMENTS_REPORT_THRESHOLD = env.int("COMMENTS_REPORT_THRESHOLD", default=3)
+COMMENTS_PAGE_SIZE = env.int("COMMENTS_PAGE_SIZE", default=50)
+COMMENTS_FORM_MIN_SECONDS = env.int("COMMENTS_FORM_MIN_SECONDS", default=3)
+COMMENTS_FORM_MAX_AGE = env.int("COMMENTS_FORM_MAX_AGE", default=2 * 60 * 60)
+# Attempts per window (seconds), counted in the shared cache: posts per IP, comments per
+# email, reports per IP.
+COMMENTS_RATE_PER_IP = env.int("COMMENTS_RATE_PER_IP", default=10)
+COMMENTS_RATE_PER_EMAIL = env.int("COMMENTS_RATE_PER_EMAIL", default=5)
+COMMENTS_RATE_REPORTS_PER_IP = env.int("COMMENTS_RATE_REPORTS_PER_IP", default=10)
+COMMENTS_RATE_WINDOW = env.int("COMMENTS_RATE_WINDOW", default=10 * 60)
+# How many proxies in front of the app append to X-Forwarded-For; 0 trusts no header.
+COMMENTS_TRUSTED_PROXY_COUNT = env.int("COMMENTS_TRUSTED_PROXY_COUNT", default=0)
+# Key for hashing IP addresses; empty derives one from SECRET_KEY.
+COMMENTS_IP_HASH_KEY = env.str("COMMENTS_IP_HASH_KEY", default="")
+COMMENTS_PURGE_AFTER_DAYS = env.int("COMMENTS_PURGE_AFTER_DAYS", default=30)
+COMMENTS_ALERT_THROTTLE = env.int("COMMENTS_ALERT_THROTTLE", default=60 * 60)
+COMMENTS_PRIVACY_CONTACT = env.str("COMMENTS_PRIVACY_CONTACT", default=DEFAULT_FROM_EMAIL)

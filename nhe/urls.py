@@ -13,6 +13,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("columnists/", include("columnists.urls")),
+    path("comments/", include("comments.urls")),
     path("", include("articles.urls")),
 ]
 

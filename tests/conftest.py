@@ -24,3 +24,14 @@ def default_sections():
 
     migration = importlib.import_module("articles.migrations.0002_create_sections")
     migration.create_sections(apps, None)
+
+
+@pytest.fixture
+def moderator_group(db):
+    """The Moderator group the comments data migration makes, again if a test flushed it."""
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    migration = importlib.import_module("comments.migrations.0002_moderator_group")
+    migration.add_moderator_group(apps, None)
+    return Group.objects.get(name=migration.GROUP)

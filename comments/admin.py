@@ -1,0 +1,193 @@
+from django.contrib import admin, messages
+from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.template.defaultfilters import truncatechars
+from django.urls import reverse
+from django.utils.html import format_html
+
+from articles.admin import ArticleAdmin
+from articles.models import Article
+
+from . import moderation
+from .models import ArticleCommentSettings, BlockedPhrase, Comment, Report
+from .rendering import render_body
+
+
+def masked_email(email):
+    """Enough of an address to tell two readers apart, never the address itself."""
+    local, _, domain = email.partition("@")
+    return f"{local[:1]}•••@{domain}" if domain else "•••"
+
+
+class ReportInline(admin.TabularInline):
+    model = Report
+    fields = ["reason", "created_at", "resolved"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = [
+        "excerpt",
+        "name",
+        "article_link",
+        "status",
+        "held_reason",
+        "report_count",
+        "created_at",
+    ]
+    list_display_links = ["excerpt"]
+    list_filter = ["status", "created_at"]
+    list_select_related = ["article__section"]
+    show_facets = admin.ShowFacets.ALWAYS
+    # "=email" finds a reader's comments by exact address without ever listing addresses.
+    search_fields = ["name", "body", "=email"]
+    search_help_text = "Search names and words; an exact email address finds its comments."
+    # Pending first, so the queue is what a moderator sees on arrival.
+    ordering = [
+        Case(
+            When(status=Comment.Status.PENDING, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        ).asc(),
+        "-created_at",
+    ]
+    actions = ["approve", "reject", "mark_spam"]
+    inlines = [ReportInline]
+    fields = [
+        "article_link",
+        "parent_link",
+        "name",
+        "email_masked",
+        "rendered_body",
+        "status",
+        "held_reason",
+        "report_count",
+        "notify_replies",
+        "created_at",
+        "moderated_at",
+        "moderated_by",
+        "ip_hash",
+    ]
+    readonly_fields = [field for field in fields if field != "status"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if self.has_moderate_permission(request):
+            return self.readonly_fields
+        return [*self.readonly_fields, "status"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_moderate_permission(self, request):
+        return request.user.has_perm("comments.can_moderate")
+
+    def save_model(self, request, obj, form, change):
+        if "status" in form.changed_data:
+            moderation.moderate(
+                Comment.objects.filter(pk=obj.pk), obj.status, moderator=request.user
+            )
+        # Nothing else on the page is editable.
+
+    @admin.display(description="Comment")
+    def excerpt(self, obj):
+        return truncatechars(obj.body, 90)
+
+    @admin.display(description="Comment")
+    def rendered_body(self, obj):
+        return render_body(obj.body)
+
+    @admin.display(description="Email")
+    def email_masked(self, obj):
+        return masked_email(obj.email)
+
+    @admin.display(description="Article", ordering="article__title")
+    def article_link(self, obj):
+        return format_html(
+            '<a href="{}">{}</a>', obj.article.get_absolute_url(), obj.article.title
+        )
+
+    @admin.display(description="In reply to")
+    def parent_link(self, obj):
+        if not obj.parent_id:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:comments_comment_change", args=[obj.parent_id]),
+            truncatechars(obj.parent.body, 60),
+        )
+
+    def _moderate(self, request, queryset, status, verb):
+        changed = moderation.moderate(queryset, status, moderator=request.user)
+        self.message_user(
+            request, f"{changed} comment{'s' if changed != 1 else ''} {verb}.", messages.SUCCESS
+        )
+
+    @admin.action(description="Approve selected comments", permissions=["moderate"])
+    def approve(self, request, queryset):
+        self._moderate(request, queryset, Comment.Status.APPROVED, "approved")
+
+    @admin.action(description="Reject selected comments", permissions=["moderate"])
+    def reject(self, request, queryset):
+        self._moderate(request, queryset, Comment.Status.REJECTED, "rejected")
+
+    @admin.action(description="Mark selected comments as spam", permissions=["moderate"])
+    def mark_spam(self, request, queryset):
+        self._moderate(request, queryset, Comment.Status.SPAM, "marked as spam")
+
+
+@admin.register(BlockedPhrase)
+class BlockedPhraseAdmin(admin.ModelAdmin):
+    list_display = ["phrase", "note", "created_at"]
+    search_fields = ["phrase", "note"]
+
+
+class CommentSettingsInline(admin.StackedInline):
+    model = ArticleCommentSettings
+    can_delete = False
+    max_num = 1
+    verbose_name = "Comment closing and legal hold"
+
+
+# The article desk gains the comment queue's size and the comment settings without the
+# articles app knowing about comments.
+admin.site.unregister(Article)
+
+
+@admin.register(Article)
+class ArticleWithCommentsAdmin(ArticleAdmin):
+    list_display = [*ArticleAdmin.list_display, "pending_comments"]
+    inlines = [*ArticleAdmin.inlines, CommentSettingsInline]
+
+    def get_queryset(self, request):
+        pending = (
+            Comment.objects.pending()
+            .filter(article=OuterRef("pk"))
+            .order_by()
+            .values("article")
+            .annotate(total=Count("pk"))
+            .values("total")
+        )
+        return (
+            super().get_queryset(request).annotate(pending_comments=Coalesce(Subquery(pending), 0))
+        )
+
+    @admin.display(description="Pending comments", ordering="pending_comments")
+    def pending_comments(self, obj):
+        if not obj.pending_comments:
+            return 0
+        url = reverse("admin:comments_comment_changelist")
+        return format_html(
+            '<a href="{}?article__id__exact={}&amp;status__exact=pending">{}</a>',
+            url,
+            obj.pk,
+            obj.pending_comments,
+        )

@@ -1,0 +1,68 @@
+"""An article's comments as readers see them, from one query."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
+
+from . import moderation
+from .models import Comment
+
+
+class Discussion:
+    """The visible comments of one article, threaded, with the state of its comment form.
+
+    The count, the list and the empty-state message all come from the same list, so they
+    cannot disagree.
+    """
+
+    def __init__(self, article):
+        self.article = article
+        self.settings = moderation.comment_settings_for(article)
+        self.state = moderation.state_of(article, self.settings)
+
+    @property
+    def is_open(self):
+        return self.state is moderation.State.OPEN
+
+    @property
+    def is_under_legal_hold(self):
+        return self.state is moderation.State.LEGAL_HOLD
+
+    @cached_property
+    def comments(self):
+        if self.is_under_legal_hold:
+            return []
+        return list(
+            Comment.objects.visible()
+            .filter(article=self.article)
+            .only("pk", "article_id", "parent_id", "name", "body", "created_at")
+            .order_by("created_at", "pk")
+        )
+
+    @property
+    def count(self):
+        return len(self.comments)
+
+    @cached_property
+    def threads(self):
+        """Top-level comments, oldest first, each with `shown_replies` under it."""
+        replies = {}
+        for comment in self.comments:
+            if comment.parent_id:
+                replies.setdefault(comment.parent_id, []).append(comment)
+        threads = [comment for comment in self.comments if not comment.parent_id]
+        for thread in threads:
+            thread.shown_replies = replies.get(thread.pk, [])
+        return threads
+
+    def page(self, number):
+        return Paginator(self.threads, settings.COMMENTS_PAGE_SIZE).get_page(number)
+
+    def find_thread(self, pk):
+        """The shown top-level comment a reply to `pk` would join, or None."""
+        for comment in self.comments:
+            if comment.pk == pk:
+                if comment.parent_id:
+                    return self.find_thread(comment.parent_id)
+                return comment
+        return None

@@ -1,0 +1,137 @@
+import unicodedata
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.template.defaultfilters import pluralize
+
+from . import moderation, notifications
+from .models import Comment, Report
+
+# Characters that reorder or hide text: harmless in a body, but in a name they can make one
+# reader pass for another, so names refuse them.
+DIRECTION_CONTROLS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"
+)
+
+
+def refuse_unencodable(value):
+    if any(unicodedata.category(char) == "Cs" for char in value):
+        raise ValidationError("This contains characters we cannot store. Please retype it.")
+
+
+def refuse_hidden_characters(value):
+    if any(char in DIRECTION_CONTROLS or unicodedata.category(char) == "Cc" for char in value):
+        raise ValidationError("Names cannot contain control or text-direction characters.")
+
+
+class CommentForm(forms.ModelForm):
+    reply_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    token = forms.CharField(widget=forms.HiddenInput)
+    # A field people never see: software that fills every field fills this one too.
+    website = forms.CharField(
+        required=False,
+        label="Leave this empty",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    class Meta:
+        model = Comment
+        fields = ["name", "email", "body", "notify_replies"]
+        labels = {"name": "Your name", "email": "Your email", "body": "Your comment"}
+        help_texts = {
+            "name": "Shown with your comment.",
+            "email": "Never shown. Used only to tell you about replies if you ask.",
+            "notify_replies": "",
+        }
+        widgets = {"body": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, article, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.article = article
+        self.parent = None
+        # No maxlength attribute: browsers count it differently and cut pasted text silently.
+        limit = settings.COMMENTS_MAX_LENGTH
+        body = self.fields["body"]
+        body.validators.append(refuse_unencodable)
+        body.help_text = f"Plain text, up to {limit:,} characters. Web addresses become links."
+        self.fields["name"].validators += [refuse_unencodable, refuse_hidden_characters]
+        self.fields["email"].validators.append(refuse_unencodable)
+        self.fields["notify_replies"].label = "Email me when someone replies"
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        limit = settings.COMMENTS_MAX_LENGTH
+        if len(body) > limit:
+            raise ValidationError(
+                f"Please shorten your comment to {limit:,} characters or fewer; "
+                f"it has {len(body):,}."
+            )
+        return body
+
+    def clean_reply_to(self):
+        parent_id = self.cleaned_data.get("reply_to")
+        if parent_id is None:
+            return None
+        parent = (
+            Comment.objects.visible()
+            .filter(article=self.article, pk=parent_id)
+            .select_related("parent")
+            .first()
+        )
+        if parent is None:
+            raise ValidationError("The comment you were replying to is no longer shown.")
+        # Replies go one level deep: a reply to a reply joins the same thread.
+        self.parent = parent.parent or parent
+        return self.parent.pk
+
+    def clean(self):
+        cleaned = super().clean()
+        problem = moderation.form_token_problem(cleaned.get("token", ""), self.article.pk)
+        if problem:
+            raise ValidationError(problem, code="token")
+        email, body = cleaned.get("email"), cleaned.get("body")
+        if email and body:
+            duplicate = Comment.objects.by_email(email).filter(article=self.article, body=body)
+            if duplicate.exists():
+                raise ValidationError(
+                    "You have already posted this comment on this article.", code="duplicate"
+                )
+        return cleaned
+
+    @property
+    def is_from_software(self):
+        """True when the hidden field was filled in, as only software does."""
+        return bool(self.cleaned_data.get("website"))
+
+    def save(self, *, ip_hash):
+        """Store the comment as the moderation policy decides; returns it and the decision."""
+        decision = moderation.decide(
+            name=self.cleaned_data["name"],
+            email=self.cleaned_data["email"],
+            body=self.cleaned_data["body"],
+        )
+        comment = super().save(commit=False)
+        comment.article = self.article
+        comment.parent = self.parent
+        comment.status = decision.status
+        comment.held_reason = decision.reason
+        comment.ip_hash = ip_hash
+        with transaction.atomic():
+            comment.save()
+            if comment.status == Comment.Status.PENDING:
+                transaction.on_commit(lambda: notifications.alert_if_queue_was_empty(comment))
+        return comment, decision
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(choices=Report.Reason.choices, label="Why should we review it?")
+
+
+def too_many_message(what):
+    minutes = max(1, settings.COMMENTS_RATE_WINDOW // 60)
+    return (
+        f"Too many {what} from here for now. "
+        f"Please try again in {minutes} minute{pluralize(minutes)}."
+    )

@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from comments.privacy import erase, expired_rejections
+
+
+class Command(BaseCommand):
+    help = (
+        "Delete rejected and spam comments older than COMMENTS_PURGE_AFTER_DAYS "
+        "(run it daily from cron)."
+    )
+
+    def handle(self, *args, **options):
+        deleted, blanked = erase(expired_rejections())
+        if options["verbosity"] > 0:
+            self.stdout.write(
+                f"Purged {deleted + blanked} rejected or spam comment(s) older than "
+                f"{settings.COMMENTS_PURGE_AFTER_DAYS} days."
+            )

@@ -1,0 +1,197 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+from articles.models import Article
+
+REMOVED = "[removed]"
+
+
+class CommentQuerySet(models.QuerySet):
+    def visible(self):
+        """What readers may see: approved, under a shown parent, and not under a legal hold."""
+        approved = Comment.Status.APPROVED
+        return self.filter(
+            Q(parent__isnull=True) | Q(parent__status=approved),
+            Q(article__comment_settings__isnull=True)
+            | Q(article__comment_settings__legal_hold=False),
+            status=approved,
+        )
+
+    def pending(self):
+        return self.filter(status=Comment.Status.PENDING)
+
+    def by_email(self, email):
+        return self.filter(email__iexact=email.strip())
+
+    def counts_by_article(self, article_ids):
+        """Visible comments per article id, in one query, for a page of teasers."""
+        rows = (
+            self.visible()
+            .filter(article_id__in=article_ids)
+            .values_list("article_id")
+            .annotate(total=models.Count("pk"))
+            .order_by()
+        )
+        return dict(rows)
+
+
+class Comment(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Awaiting moderation"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Rejected"
+        SPAM = "spam", "Spam"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
+        help_text="The comment this one replies to; replies go one level deep.",
+    )
+    name = models.CharField(max_length=80)
+    email = models.EmailField(help_text="Never shown to readers.")
+    body = models.TextField()
+    notify_replies = models.BooleanField(
+        "notify me of replies",
+        default=False,
+        help_text="Email the author when a reply to this comment is approved.",
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
+    held_reason = models.CharField(
+        max_length=200, blank=True, help_text="Why the moderation policy held or flagged it."
+    )
+    report_count = models.PositiveIntegerField(
+        default=0, help_text="Reader reports since a moderator last reviewed it."
+    )
+    ip_hash = models.CharField(
+        "IP address hash", max_length=64, blank=True, help_text="A keyed hash, never the address."
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    moderated_at = models.DateTimeField(null=True, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        permissions = [("can_moderate", "Can approve, reject and mark comments as spam")]
+        indexes = [
+            models.Index(fields=["article", "status", "created_at"], name="comment_thread_idx"),
+            models.Index(fields=["status", "created_at"], name="comment_queue_idx"),
+            models.Index(Lower("email"), name="comment_email_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} on {self.article}"
+
+    def get_absolute_url(self):
+        """The permalink: the article page that lists this comment's thread, at the comment."""
+        root = self.parent or self
+        earlier_threads = (
+            Comment.objects.visible()
+            .filter(article_id=self.article_id, parent__isnull=True)
+            .filter(
+                Q(created_at__lt=root.created_at) | Q(created_at=root.created_at, pk__lt=root.pk)
+            )
+            .count()
+        )
+        page = earlier_threads // settings.COMMENTS_PAGE_SIZE + 1
+        query = f"?comments={page}" if page > 1 else ""
+        return f"{self.article.get_absolute_url()}{query}#{self.anchor()}"
+
+    @property
+    def is_removed(self):
+        return self.body == REMOVED
+
+    def anchor(self):
+        return f"comment-{self.pk}"
+
+
+class Report(models.Model):
+    """A reader's report that a comment breaks the rules, with the reason they gave."""
+
+    class Reason(models.TextChoices):
+        PATIENT_INFORMATION = "patient", "It contains patient information"
+        DEFAMATION = "defamation", "It may be defamatory"
+        MISINFORMATION = "misinformation", "It spreads clinical misinformation"
+        ABUSE = "abuse", "It is abusive"
+        SPAM = "spam", "It is spam"
+
+    # Reasons that carry legal risk hide the comment at once, before any threshold.
+    URGENT = frozenset({Reason.PATIENT_INFORMATION, Reason.DEFAMATION})
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
+    reason = models.CharField(max_length=20, choices=Reason)
+    ip_hash = models.CharField("IP address hash", max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+    resolved = models.BooleanField(
+        default=False, help_text="Set when a moderator reviews the comment again."
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "ip_hash"], name="one_report_per_reader"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} ({self.comment_id})"
+
+
+class BlockedPhrase(models.Model):
+    """A word or phrase that marks a comment as spam; matched as whole words."""
+
+    phrase = models.CharField(max_length=200, unique=True)
+    note = models.CharField(max_length=200, blank=True, help_text="Why it is on the list.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["phrase"]
+
+    def __str__(self):
+        return self.phrase
+
+
+class ArticleCommentSettings(models.Model):
+    """How long an article's comments stay open, and whether a legal hold hides them."""
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="comment_settings"
+    )
+    open_until = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text=(
+            "Keep comments open until this time instead of closing them the usual number "
+            "of days after publication. Leave empty for the usual rule."
+        ),
+    )
+    legal_hold = models.BooleanField(
+        default=False,
+        help_text=(
+            "Closes comments and hides every comment on this article at once, e.g. during "
+            "an active court case or inquest, until the hold is lifted."
+        ),
+    )
+    legal_hold_note = models.CharField(
+        max_length=300, blank=True, help_text="Internal: which case, and who asked for the hold."
+    )
+
+    class Meta:
+        verbose_name = "comment settings"
+        verbose_name_plural = "comment settings"
+
+    def __str__(self):
+        return f"Comment settings for {self.article}"

@@ -1,0 +1,318 @@
+"""The moderation policy: who may post, when, and what happens to a comment on arrival.
+
+Every rule reads its setting (COMMENTS_* in the settings module) when it runs, so tests and
+deployments can change the policy without touching this code.
+"""
+
+import enum
+import hashlib
+import ipaddress
+import re
+import time
+import unicodedata
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+from . import notifications
+from .models import ArticleCommentSettings, BlockedPhrase, Comment, Report
+
+FORM_TOKEN_SALT = "comments.form-token"  # noqa: S105 - a signing namespace, not a secret
+LINK = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Decision:
+    status: str
+    reason: str = ""  # for moderators
+    notice: str = ""  # for the author, when they should know why their comment waits
+
+    @property
+    def is_published(self):
+        return self.status == Comment.Status.APPROVED
+
+
+PATIENT_DATA_NOTICE = (
+    "Your comment seems to include details that could identify a patient, such as an NHS "
+    "number or a date of birth beside a name. A moderator will check it before it appears. "
+    "Please never share patient details here."
+)
+
+
+def decide(*, name: str, email: str, body: str) -> Decision:
+    """What happens to a new comment, most serious rule first."""
+    blocked = blocked_phrase_in(f"{name}\n{body}")
+    if blocked:
+        return Decision(Comment.Status.SPAM, f"Blocked phrase: {blocked}")
+    if looks_like_patient_data(body):
+        return Decision(
+            Comment.Status.PENDING, "May contain patient information", PATIENT_DATA_NOTICE
+        )
+    links = count_links(body)
+    if links > settings.COMMENTS_MAX_LINKS:
+        return Decision(Comment.Status.PENDING, f"Contains {links} links")
+    if settings.COMMENTS_TRUST_APPROVED_EMAILS and has_approved_comment(email):
+        return Decision(Comment.Status.APPROVED, "Author has an earlier approved comment")
+    if settings.COMMENTS_PREMODERATE:
+        return Decision(Comment.Status.PENDING)
+    return Decision(Comment.Status.APPROVED)
+
+
+def has_approved_comment(email: str) -> bool:
+    return Comment.objects.by_email(email).filter(status=Comment.Status.APPROVED).exists()
+
+
+def count_links(text: str) -> int:
+    return len(LINK.findall(text))
+
+
+# Blocklist ----------------------------------------------------------------------------------
+
+
+def normalise_words(text: str) -> str:
+    """Lower-case words without accents or invisible characters, separated by single spaces.
+
+    Whole-word matching on this form means "press" does not catch "WordPress", while
+    "Ｃｈｅａｐ  P\u200bills" still reads as "cheap pills".
+    """
+    decomposed = unicodedata.normalize("NFKD", text).casefold()
+    kept = "".join(
+        char
+        for char in decomposed
+        if not unicodedata.combining(char) and unicodedata.category(char) != "Cf"
+    )
+    return " ".join(re.findall(r"\w+", kept))
+
+
+def blocked_phrase_in(text: str) -> str | None:
+    """The first blocked phrase the text contains as whole words, or None."""
+    words = f" {normalise_words(text)} "
+    for phrase in BlockedPhrase.objects.values_list("phrase", flat=True):
+        wanted = normalise_words(phrase)
+        if wanted and f" {wanted} " in words:
+            return phrase
+    return None
+
+
+# Patient-data guard ---------------------------------------------------------------------------
+
+NHS_NUMBER = re.compile(r"(?<![\d])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d])")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = (
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+\d{{4}}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+)
+_NAME = (
+    r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?"
+    r"[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?\s+[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?"
+)
+_BESIDE = r"[\s,;:()\-]{1,4}(?:(?:born|b\.|dob:?|d\.o\.b\.?:?)\s*)?"
+DOB_WORDS = re.compile(
+    rf"\b(?:d\.?o\.?b\b\.?|date of birth|born on|born).{{0,20}}?{_DATE}", re.IGNORECASE
+)
+NAME_BESIDE_DATE = re.compile(
+    rf"\b{_NAME}{_BESIDE}(?i:{_DATE})|(?i:{_DATE})[\s,;:()\-]{{1,4}}{_NAME}\b"
+)
+
+
+def is_nhs_number(digits: str) -> bool:
+    """True when ten digits pass the NHS number modulus-11 check."""
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    total = sum(
+        int(digit) * weight for digit, weight in zip(digits[:9], range(10, 1, -1), strict=True)
+    )
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+def looks_like_patient_data(text: str) -> bool:
+    if any(is_nhs_number("".join(match.groups())) for match in NHS_NUMBER.finditer(text)):
+        return True
+    return bool(DOB_WORDS.search(text) or NAME_BESIDE_DATE.search(text))
+
+
+# Closing --------------------------------------------------------------------------------------
+
+
+class State(enum.Enum):
+    OPEN = "open"
+    CLOSED = "closed"
+    LEGAL_HOLD = "legal hold"
+
+
+def comment_settings_for(article):
+    """The article's comment settings, or None when it keeps the defaults."""
+    try:
+        return article.comment_settings
+    except ArticleCommentSettings.DoesNotExist:
+        return None
+
+
+def closes_at(article, comment_settings=None):
+    """When comments on the article close by themselves, or None if they never do."""
+    if comment_settings and comment_settings.open_until:
+        return comment_settings.open_until
+    days = settings.COMMENTS_CLOSE_AFTER_DAYS
+    return article.publish_at + timedelta(days=days) if days > 0 else None
+
+
+def state_of(article, comment_settings=None, now=None) -> State:
+    if comment_settings and comment_settings.legal_hold:
+        return State.LEGAL_HOLD
+    if not article.comments_open:
+        return State.CLOSED
+    closing = closes_at(article, comment_settings)
+    if closing is not None and (now or timezone.now()) >= closing:
+        return State.CLOSED
+    return State.OPEN
+
+
+# Who is posting -------------------------------------------------------------------------------
+
+
+def client_ip(request) -> str:
+    """The client's address; X-Forwarded-For counts only for the proxies we were told of.
+
+    Each trusted proxy appends the address it saw, so the real client is the entry that many
+    places from the right; anything a client wrote further left is ignored.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    proxies = settings.COMMENTS_TRUSTED_PROXY_COUNT
+    if proxies <= 0:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part for part in forwarded if part]
+    if len(forwarded) < proxies:
+        return remote
+    candidate = forwarded[-proxies]
+    try:
+        ipaddress.ip_address(candidate)
+    except ValueError:
+        return remote
+    return candidate
+
+
+def hash_ip(ip: str) -> str:
+    """A keyed hash of an address: comparable between comments, not reversible to it."""
+    key = settings.COMMENTS_IP_HASH_KEY or settings.SECRET_KEY
+    return salted_hmac("comments.ip-address", ip, secret=key, algorithm="sha256").hexdigest()
+
+
+def over_rate_limit(scope: str, identity: str, limit: int) -> bool:
+    """Count one attempt in the shared cache; True once the window's limit is passed."""
+    digest = hashlib.sha256(identity.casefold().encode()).hexdigest()
+    key = f"comments:rate:{scope}:{digest}"
+    window = settings.COMMENTS_RATE_WINDOW
+    cache.add(key, 0, window)
+    try:
+        attempts = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, window)
+        attempts = 1
+    return attempts > limit
+
+
+# Signed form timestamp ------------------------------------------------------------------------
+
+
+STALE_FORM = (
+    "This page was open for a long time, so we could not accept the comment. "
+    "Your words are still here: please send them again."
+)
+
+
+def form_token(article_id: int) -> str:
+    return signing.dumps({"article": article_id, "at": time.time()}, salt=FORM_TOKEN_SALT)
+
+
+def form_token_problem(token: str, article_id: int) -> str | None:
+    """Why a form token is unacceptable, in words for the reader, or None when it is fine."""
+    try:
+        data = signing.loads(token, salt=FORM_TOKEN_SALT, max_age=settings.COMMENTS_FORM_MAX_AGE)
+    except signing.SignatureExpired:
+        return STALE_FORM
+    except signing.BadSignature:
+        data = None
+    if not isinstance(data, dict) or data.get("article") != article_id:
+        return "We could not check this form. Your words are still here: please send them again."
+    age = time.time() - float(data.get("at", 0))
+    if age > settings.COMMENTS_FORM_MAX_AGE:
+        return STALE_FORM
+    if age < settings.COMMENTS_FORM_MIN_SECONDS:
+        return (
+            "That was sent faster than anyone can type, so we held back. "
+            "Please check your comment and send it again."
+        )
+    return None
+
+
+# Moderators' decisions and readers' reports ---------------------------------------------------
+
+
+def moderate(comments, status, *, moderator):
+    """Set the status of the given comments; approving resolves reports and sends reply notices.
+
+    Returns how many comments changed.
+    """
+    with transaction.atomic():
+        changing = list(
+            comments.exclude(status=status).select_for_update(of=("self",)).order_by("pk")
+        )
+        ids = [comment.pk for comment in changing]
+        Comment.objects.filter(pk__in=ids).update(
+            status=status, moderated_at=timezone.now(), moderated_by=moderator, report_count=0
+        )
+        Report.objects.filter(comment__in=ids, resolved=False).update(resolved=True)
+        if status == Comment.Status.APPROVED:
+            replies = [comment.pk for comment in changing if comment.parent_id]
+            if replies:
+                transaction.on_commit(lambda: _notify_reply_authors(replies))
+    return len(ids)
+
+
+def _notify_reply_authors(reply_ids):
+    for reply in Comment.objects.filter(pk__in=reply_ids).select_related(
+        "parent", "article__section"
+    ):
+        notifications.notify_parent_of_reply(reply)
+
+
+def file_report(comment, reason, *, ip_hash):
+    """Record a reader's report; hide the comment for review at the threshold, or at once
+    for reasons with legal risk. Returns False when this reader had already reported it."""
+    with transaction.atomic():
+        _, created = Report.objects.get_or_create(
+            comment=comment, ip_hash=ip_hash, defaults={"reason": reason}
+        )
+        if not created:
+            return False
+        Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
+        comment.refresh_from_db(fields=["report_count", "status"])
+        urgent = reason in Report.URGENT
+        if comment.status == Comment.Status.APPROVED and (
+            urgent or comment.report_count >= settings.COMMENTS_REPORT_THRESHOLD
+        ):
+            reasons = sorted(
+                {
+                    Report.Reason(value).label
+                    for value in comment.reports.filter(resolved=False).values_list(
+                        "reason", flat=True
+                    )
+                }
+            )
+            comment.status = Comment.Status.PENDING
+            comment.held_reason = ("Reported: " + "; ".join(reasons))[:200]
+            comment.save(update_fields=["status", "held_reason"])
+            transaction.on_commit(lambda: notifications.alert_if_queue_was_empty(comment))
+    return True

@@ -1,0 +1,70 @@
+from django import template
+from django.conf import settings
+from django.urls import reverse
+
+from comments import moderation
+from comments.discussion import Discussion
+from comments.forms import CommentForm, ReportForm
+from comments.models import Comment
+from comments.rendering import render_body
+
+register = template.Library()
+
+
+def _discussion(context, article):
+    """One Discussion per article per page render, shared by every tag that needs it."""
+    cache = context.render_context.setdefault("comments.discussions", {})
+    if article.pk not in cache:
+        cache[article.pk] = Discussion(article)
+    return cache[article.pk]
+
+
+@register.inclusion_tag("comments/discussion.html", takes_context=True)
+def article_comments(context, article):
+    """The comments under an article, the form (or why there is none) and the privacy note."""
+    request = context["request"]
+    discussion = _discussion(context, article)
+    form = getattr(request, "comment_form", None)
+    if form is None or form.article.pk != article.pk:
+        form = CommentForm(article=article)
+    replying_to = None
+    reply_to = form["reply_to"].value() if form.is_bound else request.GET.get("reply_to")
+    if reply_to and str(reply_to).isdigit():
+        replying_to = discussion.find_thread(int(reply_to))
+    page = discussion.page(request.GET.get("comments"))
+    return {
+        "article": article,
+        "discussion": discussion,
+        "page": page,
+        "form": form,
+        "replying_to": replying_to,
+        "token": moderation.form_token(article.pk),
+        "report_form": ReportForm(),
+        "post_url": reverse("comments:post", args=[article.pk]),
+        "article_url": article.get_absolute_url(),
+        "purge_days": settings.COMMENTS_PURGE_AFTER_DAYS,
+        "privacy_contact": settings.COMMENTS_PRIVACY_CONTACT,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def comment_count(context, article):
+    """How many comments readers can see on the article, from the page's one comments query."""
+    return _discussion(context, article).count
+
+
+@register.simple_tag
+def comment_counts(articles):
+    """Visible comment counts for a page of teasers, keyed by article id, in one query."""
+    ids = [article.pk for article in articles if article]
+    return Comment.objects.counts_by_article(ids) if ids else {}
+
+
+@register.filter
+def count_for(counts, article):
+    return counts.get(article.pk, 0) if counts and article else 0
+
+
+@register.filter
+def comment_html(comment):
+    return render_body(comment.body)

@@ -1,0 +1,113 @@
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from articles.models import Article
+from articles.views import article_detail
+
+from . import moderation, notifications
+from .forms import CommentForm, ReportForm, too_many_message
+from .models import Comment
+
+THANKS_HELD = "Thanks, your comment is awaiting moderation."
+THANKS_PUBLISHED = "Thanks, your comment is published."
+
+
+@require_POST
+def post_comment(request, article_id):
+    article = get_object_or_404(
+        Article.objects.published().select_related("section"), pk=article_id
+    )
+    comments_url = f"{article.get_absolute_url()}#comments"
+    state = moderation.state_of(article, moderation.comment_settings_for(article))
+    if state is not moderation.State.OPEN:
+        messages.error(request, "Comments are closed for this article.")
+        return redirect(comments_url)
+
+    ip = moderation.client_ip(request)
+    form = CommentForm(request.POST, article=article)
+    if moderation.over_rate_limit("post-ip", ip, settings.COMMENTS_RATE_PER_IP):
+        form.is_valid()
+        form.add_error(None, too_many_message("comments"))
+        return _show_again(request, article, form, status=429)
+    if not form.is_valid():
+        return _show_again(request, article, form)
+    if form.is_from_software:
+        # Thank it as if it worked, so it learns nothing; nothing is stored.
+        messages.success(request, THANKS_HELD)
+        return redirect(comments_url)
+    email = form.cleaned_data["email"]
+    if moderation.over_rate_limit("post-email", email, settings.COMMENTS_RATE_PER_EMAIL):
+        form.add_error(None, too_many_message("comments"))
+        return _show_again(request, article, form, status=429)
+
+    comment, decision = form.save(ip_hash=moderation.hash_ip(ip))
+    if decision.is_published:
+        messages.success(request, THANKS_PUBLISHED)
+        return redirect(comment.get_absolute_url())
+    if decision.status == Comment.Status.SPAM:
+        messages.success(request, THANKS_HELD)
+    else:
+        messages.success(request, f"{THANKS_HELD} {decision.notice}".strip())
+    return redirect(comments_url)
+
+
+def _show_again(request, article, form, status=200):
+    """The article page again, with the reader's words and what went wrong."""
+    request.comment_form = form
+    response = article_detail(request, section=article.section.slug, slug=article.slug)
+    response.status_code = status
+    return response
+
+
+@require_POST
+def report_comment(request, pk):
+    comment = get_object_or_404(
+        Comment.objects.visible().select_related("article__section"), pk=pk
+    )
+    back = f"{comment.article.get_absolute_url()}#comment-{comment.pk}"
+    ip = moderation.client_ip(request)
+    if moderation.over_rate_limit("report-ip", ip, settings.COMMENTS_RATE_REPORTS_PER_IP):
+        return render(
+            request,
+            "comments/message.html",
+            {"heading": "Please wait a moment", "text": too_many_message("reports"), "back": back},
+            status=429,
+        )
+    form = ReportForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Please choose why the comment should be reviewed.")
+        return redirect(back)
+    moderation.file_report(comment, form.cleaned_data["reason"], ip_hash=moderation.hash_ip(ip))
+    messages.success(request, "Thank you. A moderator will review the comment.")
+    return redirect(back)
+
+
+# Mail programs unsubscribe with a bare POST (RFC 8058); the signed token is the credential.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    comment = notifications.comment_for_unsubscribe_token(token)
+    if comment is None:
+        return render(
+            request,
+            "comments/message.html",
+            {
+                "heading": "This link does not work",
+                "text": "The unsubscribe link is not valid, or the comment has been removed.",
+            },
+            status=404,
+        )
+    if request.method == "POST":
+        Comment.objects.filter(pk=comment.pk).update(notify_replies=False)
+        return render(
+            request,
+            "comments/message.html",
+            {
+                "heading": "You are unsubscribed",
+                "text": "We will not email you about further replies to your comment.",
+            },
+        )
+    return render(request, "comments/unsubscribe.html", {"comment": comment})

@@ -1,0 +1,203 @@
+"""A reader posts the comment form: post, redirect, get; errors keep what they typed."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from comments.models import Comment
+from tests.factories import DraftFactory
+
+from .factories import CommentFactory, comment_data, form_token
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_new_comment_waits_for_moderation_and_the_reader_is_told(post_comment, article):
+    response = post_comment(follow=True)
+    assert response.redirect_chain[-1][0] == f"{article.get_absolute_url()}#comments"
+    assert "Thanks, your comment is awaiting moderation" in response.text
+    comment = Comment.objects.get()
+    assert comment.status == Comment.Status.PENDING
+    assert comment.body == "The winter plan leaves out community services."
+    assert "The winter plan leaves out" not in response.text
+
+
+def test_the_post_answers_with_a_redirect(post_comment, article):
+    response = post_comment()
+    assert response.status_code == 302
+
+
+def test_the_article_page_shows_the_form_with_its_field_names(client, article):
+    response = client.get(article.get_absolute_url())
+    for name in ("name", "email", "body", "notify_replies", "token", "website"):
+        assert f'name="{name}"' in response.text
+    assert "There are no comments yet. Why not be the first?" in response.text
+
+
+def test_missing_fields_are_named_and_what_was_typed_is_kept(post_comment):
+    response = post_comment(name="", email="not-an-email", body="My point stands.")
+    assert response.status_code == 200
+    assert "There is a problem with your comment" in response.text
+    assert 'href="#id_name"' in response.text
+    assert "Enter a valid email address." in response.text
+    assert "My point stands." in response.text
+    assert 'value="not-an-email"' in response.text
+    assert not Comment.objects.exists()
+
+
+def test_an_empty_body_is_refused(post_comment):
+    response = post_comment(body="   ")
+    assert response.status_code == 200
+    assert 'href="#id_body"' in response.text
+    assert not Comment.objects.exists()
+
+
+def test_an_over_long_comment_is_refused_with_its_length_not_truncated(post_comment, settings):
+    settings.COMMENTS_MAX_LENGTH = 100
+    response = post_comment(body="x" * 101)
+    assert "Please shorten your comment to 100 characters or fewer; it has 101." in response.text
+    assert "x" * 101 in response.text
+    assert not Comment.objects.exists()
+
+
+def test_a_comment_at_the_limit_is_stored_whole(post_comment, settings):
+    settings.COMMENTS_MAX_LENGTH = 100
+    post_comment(body="é" * 99 + "😀")
+    assert Comment.objects.get().body == "é" * 99 + "😀"
+
+
+def test_an_over_long_name_is_refused(post_comment):
+    response = post_comment(name="N" * 81)
+    assert "at most 80 characters" in response.text
+    assert not Comment.objects.exists()
+
+
+def test_posting_needs_a_csrf_token(article):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse("comments:post", args=[article.pk]), comment_data(article))
+    assert response.status_code == 403
+    assert not Comment.objects.exists()
+
+
+def test_posting_with_the_pages_csrf_token_works(article):
+    client = Client(enforce_csrf_checks=True)
+    client.get(article.get_absolute_url())
+    data = comment_data(article, csrfmiddlewaretoken=client.cookies["csrftoken"].value)
+    response = client.post(reverse("comments:post", args=[article.pk]), data)
+    assert response.status_code == 302
+    assert Comment.objects.count() == 1
+
+
+def test_forged_moderation_fields_are_ignored(post_comment):
+    post_comment(
+        status="approved", is_public="1", report_count="0", held_reason="", ip_hash="x" * 64
+    )
+    comment = Comment.objects.get()
+    assert comment.status == Comment.Status.PENDING
+    assert comment.ip_hash != "x" * 64
+
+
+def test_a_filled_honeypot_is_thanked_and_nothing_is_stored(post_comment):
+    response = post_comment(website="http://cheap.example", follow=True)
+    assert "Thanks, your comment is awaiting moderation" in response.text
+    assert not Comment.objects.exists()
+
+
+def test_a_form_sent_too_fast_is_refused_kindly_and_kept(post_comment, article):
+    response = post_comment(token=form_token(article, age=0))
+    assert "faster than anyone can type" in response.text
+    assert "The winter plan leaves out community services." in response.text
+    assert not Comment.objects.exists()
+
+
+def test_a_stale_form_is_refused_kindly(post_comment, article, settings):
+    response = post_comment(token=form_token(article, age=settings.COMMENTS_FORM_MAX_AGE + 60))
+    assert response.status_code == 200
+    assert "open for a long time" in response.text
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.parametrize("token", ["", "forged", "eyJhcnRpY2xlIjoxfQ:1abc:xyz"])
+def test_a_forged_form_token_is_refused(post_comment, token):
+    response = post_comment(token=token)
+    assert response.status_code == 200
+    assert not Comment.objects.exists()
+
+
+def test_a_token_for_another_article_is_refused(post_comment, article):
+    other = CommentFactory().article
+    response = post_comment(token=form_token(other))
+    assert "could not check this form" in response.text
+    assert not Comment.objects.filter(article=article).exists()
+
+
+def test_the_form_after_an_error_carries_a_fresh_token_that_works(post_comment, article, settings):
+    stale = form_token(article, age=settings.COMMENTS_FORM_MAX_AGE + 60)
+    response = post_comment(token=stale)
+    fresh = response.text.split('name="token" value="')[1].split('"')[0]
+    assert fresh != stale
+    settings.COMMENTS_FORM_MIN_SECONDS = 0  # as if the reader took a moment to resend
+    assert post_comment(token=fresh).status_code == 302
+    assert Comment.objects.count() == 1
+
+
+def test_an_exact_duplicate_is_refused(post_comment):
+    post_comment()
+    response = post_comment()
+    assert "You have already posted this comment" in response.text
+    assert Comment.objects.count() == 1
+
+
+def test_the_same_words_from_another_reader_are_not_a_duplicate(post_comment):
+    post_comment()
+    post_comment(email="someone.else@example.org")
+    assert Comment.objects.count() == 2
+
+
+def test_comments_on_an_unpublished_article_are_refused(post_comment, default_sections):
+    draft = DraftFactory()
+    response = post_comment(target=draft)
+    assert response.status_code == 404
+
+
+def test_posting_needs_post(client, article):
+    assert client.get(reverse("comments:post", args=[article.pk])).status_code == 405
+
+
+def test_the_notify_box_is_stored(post_comment):
+    post_comment(notify_replies="on")
+    assert Comment.objects.get().notify_replies
+
+
+def test_a_reply_hangs_under_its_parent(post_comment, article):
+    parent = CommentFactory(article=article)
+    post_comment(reply_to=str(parent.pk))
+    assert Comment.objects.get(parent=parent).article == article
+
+
+def test_a_reply_to_a_reply_joins_the_same_thread(post_comment, article):
+    parent = CommentFactory(article=article)
+    reply = CommentFactory(article=article, parent=parent)
+    post_comment(reply_to=str(reply.pk))
+    assert Comment.objects.latest("pk").parent == parent
+
+
+@pytest.mark.parametrize("status", ["pending", "rejected"])
+def test_a_reply_to_a_hidden_comment_is_refused(post_comment, article, status):
+    hidden = CommentFactory(article=article, status=status)
+    response = post_comment(reply_to=str(hidden.pk))
+    assert "no longer shown" in response.text
+    assert not Comment.objects.filter(parent=hidden).exists()
+
+
+def test_a_reply_to_a_comment_on_another_article_is_refused(post_comment):
+    elsewhere = CommentFactory()
+    response = post_comment(reply_to=str(elsewhere.pk))
+    assert "no longer shown" in response.text
+
+
+def test_the_reply_link_opens_the_form_as_a_reply(client, article):
+    parent = CommentFactory(article=article, name="Tom Ellis")
+    response = client.get(f"{article.get_absolute_url()}?reply_to={parent.pk}")
+    assert "Reply to <bdi>Tom Ellis</bdi>" in response.text
+    assert f'name="reply_to" value="{parent.pk}"' in response.text

@@ -1,0 +1,61 @@
+"""An article page costs the same number of queries with 5 comments and with 500."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from comments.models import Comment
+
+pytestmark = pytest.mark.django_db
+
+ARTICLE_PAGE_BOUND = 9
+
+
+def add_comments(article, total):
+    have = Comment.objects.filter(article=article).count()
+    made = Comment.objects.bulk_create(
+        Comment(
+            article=article,
+            name=f"Reader {n}",
+            email=f"reader{n}@example.org",
+            body=f"Comment {n} with a link https://example.org/{n}",
+            status=Comment.Status.APPROVED,
+        )
+        for n in range(have, total)
+    )
+    # Every fifth comment gets a reply, so threads are exercised too.
+    Comment.objects.bulk_create(
+        Comment(
+            article=article,
+            parent=parent,
+            name="Replier",
+            email="replier@example.org",
+            body="A reply",
+            status=Comment.Status.APPROVED,
+        )
+        for parent in made[::5]
+    )
+
+
+def test_article_page_queries_hold_from_5_to_500_comments(client, article):
+    url = article.get_absolute_url()
+    client.get("/")
+    counts = {}
+    for size in (5, 500):
+        add_comments(article, size)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        counts[size] = len(queries)
+    assert counts[5] == counts[500]
+    assert counts[500] <= ARTICLE_PAGE_BOUND
+
+
+def test_comment_page_two_costs_no_more(client, article):
+    add_comments(article, 120)
+    client.get("/")
+    with CaptureQueriesContext(connection) as first:
+        client.get(article.get_absolute_url())
+    with CaptureQueriesContext(connection) as second:
+        client.get(f"{article.get_absolute_url()}?comments=2")
+    assert len(second) == len(first)
