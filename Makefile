@@ -19,6 +19,7 @@ venv: $(STAMP)
 run: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py seed_demo
+	DEBUG=1 $(BIN)/python manage.py seed_comments
 	DEBUG=1 $(BIN)/python manage.py create_demo_editor
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 

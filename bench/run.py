@@ -201,7 +201,7 @@ def main():
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "seed_demo", "--articles", str(args.articles))
     if (ROOT / "comments" / "management" / "commands" / "seed_comments.py").exists():
-        manage(env, "seed_comments", "--comments", str(args.comments))
+        manage(env, "seed_comments", "--comments", str(args.comments), "--per-article", "50")
     manage(env, "collectstatic", "--noinput", "-v0")
     setup_django(env)
     targets = pick_targets()
