@@ -97,7 +97,7 @@ def thanks(request):
 def pitch_status(request, token):
     """The applicant's own view of their pitch, reached by the link in their email."""
     pitch = get_object_or_404(Pitch, access_token=token, anonymised_at=None)
-    form = WithdrawForm(request.POST or None)
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             pipeline.withdraw(pitch)
