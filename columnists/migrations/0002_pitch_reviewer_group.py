@@ -17,9 +17,12 @@ PERMISSIONS = [
 def _permissions(apps):
     # Permissions are normally made after all migrations run; make ours now.
     app_config = apps.get_app_config("columnists")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
+    models_module = getattr(app_config, "models_module", None)
+    app_config.models_module = models_module or True
+    try:
+        create_permissions(app_config, apps=apps, verbosity=0)
+    finally:
+        app_config.models_module = models_module
     ContentType = apps.get_model("contenttypes", "ContentType")
     Permission = apps.get_model("auth", "Permission")
     return [

@@ -1,7 +1,9 @@
+import importlib
 import io
 import zipfile
 
 import factory
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -78,8 +80,15 @@ class StaffFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("correct horse battery staple")
 
 
+def pitch_reviewer_group():
+    """The group the data migration makes, made again if a flushing test removed it."""
+    migration = importlib.import_module("columnists.migrations.0002_pitch_reviewer_group")
+    migration.create_group(apps, None)
+    return Group.objects.get(name=migration.GROUP)
+
+
 def reviewer(**kwargs):
-    """A staff member in the Pitch reviewer group that the data migration creates."""
+    """A staff member in the Pitch reviewer group."""
     user = StaffFactory(**kwargs)
-    user.groups.add(Group.objects.get(name="Pitch reviewer"))
+    user.groups.add(pitch_reviewer_group())
     return user
