@@ -136,15 +136,27 @@ class PitchForm(forms.ModelForm):
         cleaned = super().clean()
         elapsed = antispam.seconds_since(self.data.get("started", ""))
         if elapsed is None or elapsed > antispam.FORM_MAX_AGE:
-            raise ValidationError(
-                "This form had expired. Please check your pitch and send it again.",
-                code="expired",
+            self.add_error(
+                None,
+                ValidationError(
+                    "This form had expired. Please check your pitch and send it again.",
+                    code="expired",
+                ),
             )
-        if elapsed < settings.PITCH_MIN_FILL_SECONDS:
-            raise ValidationError(
-                "That was quicker than we expected. Please check your pitch and send it again.",
-                code="too_fast",
+        elif elapsed < settings.PITCH_MIN_FILL_SECONDS:
+            self.add_error(
+                None,
+                ValidationError(
+                    "That was quicker than we expected. Please check your pitch and send it "
+                    "again.",
+                    code="too_fast",
+                ),
             )
+        # A form field looks only at the last of several files sent under one name; refuse
+        # such a request rather than pass over files that were never checked.
+        for name in FILE_FIELDS:
+            if hasattr(self.files, "getlist") and len(self.files.getlist(name)) > 1:
+                self.add_error(name, ValidationError("Please attach one file.", code="many"))
         has_text = bool(cleaned.get("sample_text", "").strip())
         if not has_text and not cleaned.get("sample_file") and "sample_file" not in self.errors:
             self.add_error(

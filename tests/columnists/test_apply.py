@@ -190,3 +190,20 @@ def test_the_call_to_action_invites_a_pitch(client, default_sections):
     page = client.get(reverse("columnists:directory")).content.decode()
     assert "Would you like to become an NHE columnist?" in page
     assert f'href="{APPLY}"' in page
+
+
+def test_the_form_is_protected_against_cross_site_posts(db):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(APPLY, pitch_data())
+    assert response.status_code == 403
+    assert Pitch.objects.count() == 0
+
+
+def test_the_pitch_reviewer_group_can_work_the_pipeline():
+    from django.contrib.auth.models import Group
+
+    group = Group.objects.get(name="Pitch reviewer")
+    codenames = set(group.permissions.values_list("codename", flat=True))
+    assert {"view_pitch", "change_pitch", "review_pitch", "accept_pitch"} <= codenames
+    assert "delete_pitch" not in codenames

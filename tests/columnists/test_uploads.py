@@ -228,3 +228,9 @@ def test_files_are_not_kept_when_saving_the_pitch_fails(client, private_files, m
     assert response.status_code == 500
     assert Pitch.objects.count() == 0
     assert private_files() == []
+
+
+def test_several_files_under_one_name_are_refused(client, private_files):
+    bad_then_good = [SimpleUploadedFile("a.pdf", b"<html>"), pdf_upload()]
+    response = send(client, sample_file=bad_then_good)
+    assert_refused(response, "Please attach one file.", private_files)
