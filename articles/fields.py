@@ -10,16 +10,17 @@ class SafeImageFormField(forms.FileField):
     The file name is not trusted; a text file called photo.jpg fails to decode and is refused.
     """
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, max_bytes=None, **kwargs):
         kwargs.setdefault("help_text", "A JPEG, PNG or WebP image.")
         super().__init__(*args, **kwargs)
+        self.max_bytes = max_bytes
         self.widget.attrs.setdefault("accept", "image/jpeg,image/png,image/webp")
 
     def to_python(self, data):
         uploaded = super().to_python(data)
         if uploaded is None:
             return None
-        return images.clean_upload(uploaded)
+        return images.clean_upload(uploaded, max_bytes=self.max_bytes)
 
 
 class SafeImageField(models.ImageField):

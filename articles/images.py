@@ -90,9 +90,12 @@ def _encode(image: PILImage.Image, source_format: str) -> tuple[bytes, str]:
     return buffer.getvalue(), "jpg"
 
 
-def clean_upload(uploaded) -> ContentFile:
-    """Validate an uploaded image and return it re-encoded, stripped of metadata."""
-    limit = settings.IMAGE_MAX_UPLOAD_BYTES
+def clean_upload(uploaded, *, max_bytes: int | None = None) -> ContentFile:
+    """Validate an uploaded image and return it re-encoded, stripped of metadata.
+
+    `max_bytes` tightens the site-wide IMAGE_MAX_UPLOAD_BYTES for one kind of upload.
+    """
+    limit = min(max_bytes or settings.IMAGE_MAX_UPLOAD_BYTES, settings.IMAGE_MAX_UPLOAD_BYTES)
     if uploaded.size is not None and uploaded.size > limit:
         raise ValidationError(
             "This image is %(size)s; the limit is %(limit)s.",

@@ -145,6 +145,22 @@ IMAGE_MAX_UPLOAD_BYTES = env.int("IMAGE_MAX_UPLOAD_BYTES", default=10 * 1024 * 1
 IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
 FILE_UPLOAD_PERMISSIONS = 0o640
 
+# Files people send us privately (pitch writing samples and headshots): kept outside
+# MEDIA_ROOT, never given a public address, and downloaded by staff through the admin.
+PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
+
+# Columnist pitches.
+PITCH_EDITORS_EMAIL = env.list("PITCH_EDITORS_EMAIL", default=["editors@localhost"])
+PITCH_RESPONSE_DAYS = env.int("PITCH_RESPONSE_DAYS", default=21)
+PITCH_RETENTION_MONTHS = env.int("PITCH_RETENTION_MONTHS", default=12)
+PITCH_SAMPLE_MAX_BYTES = env.int("PITCH_SAMPLE_MAX_BYTES", default=10 * 1024 * 1024)
+PITCH_HEADSHOT_MAX_BYTES = env.int("PITCH_HEADSHOT_MAX_BYTES", default=5 * 1024 * 1024)
+PITCH_RATE_LIMIT = env.int("PITCH_RATE_LIMIT", default=10)  # submissions per IP ...
+PITCH_RATE_WINDOW = env.int("PITCH_RATE_WINDOW", default=3600)  # ... per this many seconds
+PITCH_MIN_FILL_SECONDS = env.int("PITCH_MIN_FILL_SECONDS", default=3)
+# How many proxies in front of the app append to X-Forwarded-For; 0 trusts only REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
 # EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.org:587 or consolemail:// (default).
 _email = env.email_url("EMAIL_URL", default="consolemail://")
 MAILERS = {

@@ -5,6 +5,7 @@ import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-suite-only")
 os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="nhe-test-media-"))
+os.environ.setdefault("PRIVATE_MEDIA_ROOT", tempfile.mkdtemp(prefix="nhe-test-private-"))
 
 from nhe.settings import *  # noqa: F403
 

@@ -1,0 +1,76 @@
+"""An applicant pitches a column; a pitch reviewer shortlists and accepts it in the admin."""
+
+import pytest
+
+from articles.models import Author
+from columnists.models import Pitch
+from tests.columnists.factories import PDF_BYTES, reviewer
+from tests.factories import image_bytes
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def quick_forms(settings, tmp_path):
+    settings.PITCH_MIN_FILL_SECONDS = 0  # the browser types faster than a person
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+def test_a_pitch_goes_from_the_form_to_a_new_columnist(
+    live_server, page, default_sections, quick_forms, tmp_path
+):
+    sample = tmp_path / "My column.pdf"
+    sample.write_bytes(PDF_BYTES)
+    headshot = tmp_path / "me.jpg"
+    headshot.write_bytes(image_bytes("JPEG", size=(400, 500)))
+
+    page.goto(live_server.url + "/columnists/")
+    page.get_by_role("link", name="Pitch us a column").click()
+    page.wait_for_url("**/columnists/apply/")
+    page.get_by_label("Full name").fill("Dr Amira Patel")
+    page.get_by_label("Email address").fill("amira.patel@example.org")
+    page.get_by_label("Job title").fill("Consultant geriatrician")
+    page.get_by_label("Organisation (optional)").fill("Northshire Hospitals")
+    page.get_by_label("Working title of your column").fill("Frailty at the front door")
+    page.get_by_label("What your column is about").fill(
+        "A monthly column on frail older people in emergency departments."
+    )
+    page.get_by_label("Or attach a writing sample").set_input_files(str(sample))
+    page.get_by_label("A headshot (optional)").set_input_files(str(headshot))
+    page.get_by_label("Declarations of interest").fill("Trustee of a patient charity.")
+    page.get_by_label("I agree that NHE may keep").check()
+    page.get_by_role("button", name="Send my pitch").click()
+
+    page.wait_for_url("**/columnists/apply/thanks/")
+    pitch = Pitch.objects.get()
+    assert page.get_by_role("heading", level=1).inner_text() == "Thank you for your pitch"
+    assert page.get_by_text(pitch.reference, exact=True).is_visible()
+    assert pitch.sample_file and pitch.headshot
+
+    reviewer(username="rita", password=PASSWORD)
+    page.goto(live_server.url + "/admin/login/?next=/admin/columnists/pitch/")
+    page.get_by_label("Username").fill("rita")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/admin/columnists/pitch/")
+
+    def run_action(label):
+        page.get_by_role("row", name=pitch.reference).get_by_role("checkbox").check()
+        page.get_by_role("combobox", name="Action").select_option(label=label)
+        page.get_by_role("button", name="Run").click()
+
+    run_action("Shortlist")
+    assert page.get_by_text("Shortlisted 1 pitch(es).").is_visible()
+    page.goto(live_server.url + "/admin/columnists/pitch/")
+    run_action("Accept and create columnist")
+    page.get_by_role("button", name="Accept and create columnist").click()
+    assert page.get_by_text("Dr Amira Patel is now a columnist").is_visible()
+
+    pitch.refresh_from_db()
+    assert pitch.status == Pitch.Status.ACCEPTED
+    columnist = Author.objects.get(is_columnist=True)
+    assert columnist == pitch.author
+    assert columnist.role_line == "Consultant geriatrician at Northshire Hospitals"
+    assert columnist.headshot is not None
