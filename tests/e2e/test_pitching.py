@@ -49,6 +49,8 @@ def test_a_pitch_goes_from_the_form_to_a_new_columnist(
     assert page.get_by_text(pitch.reference, exact=True).is_visible()
     assert pitch.sample_file and pitch.headshot
 
+    from playwright.sync_api import expect
+
     reviewer(username="rita", password=PASSWORD)
     page.goto(live_server.url + "/admin/login/?next=/admin/columnists/pitch/")
     page.get_by_label("Username").fill("rita")
@@ -62,11 +64,11 @@ def test_a_pitch_goes_from_the_form_to_a_new_columnist(
         page.get_by_role("button", name="Run").click()
 
     run_action("Shortlist")
-    assert page.get_by_text("Shortlisted 1 pitch(es).").is_visible()
+    expect(page.get_by_text("Shortlisted 1 pitch(es).")).to_be_visible()
     page.goto(live_server.url + "/admin/columnists/pitch/")
     run_action("Accept and create columnist")
     page.get_by_role("button", name="Accept and create columnist").click()
-    assert page.get_by_text("Dr Amira Patel is now a columnist").is_visible()
+    expect(page.get_by_text("Dr Amira Patel is now a columnist")).to_be_visible()
 
     pitch.refresh_from_db()
     assert pitch.status == Pitch.Status.ACCEPTED
