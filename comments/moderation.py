@@ -5,8 +5,6 @@ deployments can change the policy without touching this code.
 """
 
 import enum
-import hashlib
-import ipaddress
 import re
 import time
 import unicodedata
@@ -15,11 +13,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+
+from articles import clients
 
 from . import notifications
 from .models import ArticleCommentSettings, BlockedPhrase, Comment, Report
@@ -181,28 +180,6 @@ def state_of(article, comment_settings=None, now=None) -> State:
 # Who is posting -------------------------------------------------------------------------------
 
 
-def client_ip(request) -> str:
-    """The client's address; X-Forwarded-For counts only for the proxies we were told of.
-
-    Each trusted proxy appends the address it saw, so the real client is the entry that many
-    places from the right; anything a client wrote further left is ignored.
-    """
-    remote = request.META.get("REMOTE_ADDR", "")
-    proxies = settings.COMMENTS_TRUSTED_PROXY_COUNT
-    if proxies <= 0:
-        return remote
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    forwarded = [part for part in forwarded if part]
-    if len(forwarded) < proxies:
-        return remote
-    candidate = forwarded[-proxies]
-    try:
-        ipaddress.ip_address(candidate)
-    except ValueError:
-        return remote
-    return candidate
-
-
 def hash_ip(ip: str) -> str:
     """A keyed hash of an address: comparable between comments, not reversible to it."""
     key = settings.COMMENTS_IP_HASH_KEY or settings.SECRET_KEY
@@ -210,17 +187,8 @@ def hash_ip(ip: str) -> str:
 
 
 def over_rate_limit(scope: str, identity: str, limit: int) -> bool:
-    """Count one attempt in the shared cache; True once the window's limit is passed."""
-    digest = hashlib.sha256(identity.casefold().encode()).hexdigest()
-    key = f"comments:rate:{scope}:{digest}"
-    window = settings.COMMENTS_RATE_WINDOW
-    cache.add(key, 0, window)
-    try:
-        attempts = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        attempts = 1
-    return attempts > limit
+    """Count one attempt; True once this window's limit for the scope is passed."""
+    return clients.over_limit(f"comments:{scope}", identity, limit, settings.COMMENTS_RATE_WINDOW)
 
 
 # Signed form timestamp ------------------------------------------------------------------------

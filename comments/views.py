@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from articles import clients
 from articles.models import Article
 from articles.views import article_detail
 
@@ -26,7 +27,7 @@ def post_comment(request, article_id):
         messages.error(request, "Comments are closed for this article.")
         return redirect(comments_url)
 
-    ip = moderation.client_ip(request)
+    ip = clients.client_ip(request)
     form = CommentForm(request.POST, article=article)
     if moderation.over_rate_limit("post-ip", ip, settings.COMMENTS_RATE_PER_IP):
         form.is_valid()
@@ -68,7 +69,7 @@ def report_comment(request, pk):
         Comment.objects.visible().select_related("article__section"), pk=pk
     )
     back = f"{comment.article.get_absolute_url()}#comment-{comment.pk}"
-    ip = moderation.client_ip(request)
+    ip = clients.client_ip(request)
     if moderation.over_rate_limit("report-ip", ip, settings.COMMENTS_RATE_REPORTS_PER_IP):
         return render(
             request,

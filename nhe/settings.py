@@ -240,7 +240,6 @@ COMMENTS_RATE_PER_EMAIL = env.int("COMMENTS_RATE_PER_EMAIL", default=5)
 COMMENTS_RATE_REPORTS_PER_IP = env.int("COMMENTS_RATE_REPORTS_PER_IP", default=10)
 COMMENTS_RATE_WINDOW = env.int("COMMENTS_RATE_WINDOW", default=10 * 60)
 # How many proxies in front of the app append to X-Forwarded-For; 0 trusts no header.
-COMMENTS_TRUSTED_PROXY_COUNT = env.int("COMMENTS_TRUSTED_PROXY_COUNT", default=0)
 # Key for hashing IP addresses; empty derives one from SECRET_KEY.
 COMMENTS_IP_HASH_KEY = env.str("COMMENTS_IP_HASH_KEY", default="")
 COMMENTS_PURGE_AFTER_DAYS = env.int("COMMENTS_PURGE_AFTER_DAYS", default=30)

@@ -41,7 +41,7 @@ def test_another_address_has_its_own_allowance(post_comment):
 
 
 def test_behind_a_trusted_proxy_the_client_address_comes_from_the_header(post_comment, settings):
-    settings.COMMENTS_TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_COUNT = 1
     proxy = Client(REMOTE_ADDR="10.0.0.1")
     for n in range(2):
         post_comment(client=proxy, body=f"A {n}", headers={"X-Forwarded-For": "198.51.100.7"})
@@ -52,7 +52,7 @@ def test_behind_a_trusted_proxy_the_client_address_comes_from_the_header(post_co
 
 
 def test_behind_a_trusted_proxy_addresses_the_client_wrote_are_ignored(post_comment, settings):
-    settings.COMMENTS_TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_COUNT = 1
     proxy = Client(REMOTE_ADDR="10.0.0.1")
     for n in range(3):
         # The proxy appends the real address; whatever the client sent stands to its left.

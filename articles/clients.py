@@ -1,0 +1,42 @@
+"""Who is asking, and how often: shared by every public form (comments, pitches, reports)."""
+
+import hashlib
+import ipaddress
+
+from django.conf import settings
+from django.core.cache import cache
+
+
+def client_ip(request) -> str:
+    """The client's address; X-Forwarded-For counts only as far as our own proxies wrote it.
+
+    Each trusted proxy appends the address it saw, so with N proxies the real client is the
+    Nth entry from the right; anything a client wrote further left proves nothing.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies <= 0:
+        return remote
+    chain = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    chain = [part for part in chain if part]
+    if len(chain) < proxies:
+        return remote
+    candidate = chain[-proxies]
+    try:
+        ipaddress.ip_address(candidate)
+    except ValueError:
+        return remote
+    return candidate
+
+
+def over_limit(scope: str, identity: str, limit: int, window: int) -> bool:
+    """Count one attempt in the shared cache; True once the window's limit is passed."""
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{identity.casefold()}".encode()).hexdigest()
+    key = f"rate:{scope}:{digest[:40]}"
+    cache.add(key, 0, window)
+    try:
+        attempts = cache.incr(key)
+    except ValueError:  # the key expired between add and incr
+        cache.set(key, 1, window)
+        attempts = 1
+    return attempts > limit
