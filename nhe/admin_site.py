@@ -3,6 +3,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django_otp.admin import OTPAdminAuthenticationForm
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
 class TwoFactorLoginForm(OTPAdminAuthenticationForm):
@@ -16,6 +18,14 @@ class TwoFactorLoginForm(OTPAdminAuthenticationForm):
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "maxlength": 8}
         ),
     )
+
+    def _chosen_device(self, user):
+        """The device the code belongs to, told by its shape: six digits come from the
+        authenticator app, anything else is a recovery code. Only that device is tried, so
+        a typo never counts against (and throttles) the other."""
+        token = (self.cleaned_data.get("otp_token") or "").strip()
+        kind = TOTPDevice if len(token) == 6 and token.isdigit() else StaticDevice
+        return kind.objects.devices_for_user(user, confirmed=True).first()
 
 
 class NewsroomAdminSite(admin.AdminSite):
