@@ -1,3 +1,4 @@
+import re
 import uuid
 from urllib.parse import parse_qs, urlparse
 
@@ -355,6 +356,11 @@ class Article(models.Model):
         )
 
 
+# ASCII only: str.isdigit() and isalnum() also accept other scripts' digits and letters.
+YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{1,20}")
+VIMEO_ID = re.compile(r"[0-9]{1,20}")
+
+
 def video_embed_url(url):
     """A privacy-friendly embed address for a YouTube or Vimeo link, or None."""
     try:
@@ -372,10 +378,10 @@ def video_embed_url(url):
         video_id = parsed.path.lstrip("/").split("/")[0]
     elif host in ("vimeo.com", "player.vimeo.com"):
         last = parsed.path.rstrip("/").split("/")[-1]
-        if last.isdigit():
+        if VIMEO_ID.fullmatch(last):
             return f"https://player.vimeo.com/video/{last}?dnt=1"
         return None
-    if video_id and all(c.isalnum() or c in "-_" for c in video_id) and len(video_id) <= 20:
+    if YOUTUBE_ID.fullmatch(video_id):
         return f"https://www.youtube-nocookie.com/embed/{video_id}"
     return None
 

@@ -19,7 +19,13 @@ def absolute(path):
 
 
 def moderator_emails():
-    users = get_user_model().objects.with_perm("comments.can_moderate").filter(is_active=True)
+    users = (
+        get_user_model()
+        .objects.with_perm(
+            "comments.can_moderate", backend="django.contrib.auth.backends.ModelBackend"
+        )
+        .filter(is_active=True)
+    )
     return sorted({email for email in users.values_list("email", flat=True) if email})
 
 

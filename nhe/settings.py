@@ -1,10 +1,13 @@
 """Settings for NHE newsroom, read from environment variables with safe defaults."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+
+from nhe.middleware import static_file_headers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -16,15 +19,20 @@ SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=1 for local development).")
-    SECRET_KEY = "insecure-local-development-key-not-for-production"  # noqa: S105
+    SECRET_KEY = "insecure-local-development-key-not-for-production"  # noqa: S105  # nosec B105
 
 ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
 )
+if not ALLOWED_HOSTS:
+    raise ImproperlyConfigured(
+        "Set ALLOWED_HOSTS to the site's host names, e.g. ALLOWED_HOSTS=www.example.org "
+        "(or DEBUG=1 for local development)."
+    )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "nhe.apps.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -35,6 +43,11 @@ INSTALLED_APPS = [
     "django.contrib.redirects",
     "django.contrib.humanize",
     "taggit",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "nhe",
     "articles",
     "comments",
     "columnists",
@@ -42,15 +55,18 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "nhe.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "nhe.urls"
@@ -85,6 +101,32 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://nhe")}
+
+# Admin sign-in. django-axes counts failed logins per (username, client IP) pair and locks
+# that pair out for AXES_COOLOFF_MINUTES after AXES_FAILURE_LIMIT failures; one attacker
+# cannot lock an editor out from everywhere. The client IP is REMOTE_ADDR unless
+# TRUSTED_PROXY_COUNT says how many proxies of ours append to X-Forwarded-For, so a forged
+# header cannot dodge the count (articles.clients.client_ip).
+AUTHENTICATION_BACKENDS = [
+    "nhe.auth.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "articles.clients.client_ip"
+AXES_LOCKOUT_TEMPLATE = "account_locked.html"
+AXES_VERBOSE = False
+# How many proxies of ours append to X-Forwarded-For; 0 trusts only REMOTE_ADDR. Every
+# rule that counts by client address (logins, comments, pitches) uses articles.clients.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# Two-factor sign-in (TOTP through django-otp) for everyone who uses the admin: required
+# unless DEBUG, where `make run` keeps the demo login simple. Recovery: README, "Admin
+# sign-in".
+ADMIN_REQUIRE_OTP = env.bool("ADMIN_REQUIRE_OTP", default=not DEBUG)
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="NHE newsroom")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -129,6 +171,8 @@ if env.str("MEDIA_STORAGE", default="local") == "s3":
     }
 else:
     _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# Where `make backup` writes (nhe/backup.py).
+BACKUP_ROOT = Path(env.str("BACKUP_ROOT", default=str(VAR_DIR / "backups")))
 STORAGES = {
     "default": _media_storage,
     "staticfiles": {
@@ -158,8 +202,6 @@ PITCH_HEADSHOT_MAX_BYTES = env.int("PITCH_HEADSHOT_MAX_BYTES", default=5 * 1024 
 PITCH_RATE_LIMIT = env.int("PITCH_RATE_LIMIT", default=10)  # submissions per IP ...
 PITCH_RATE_WINDOW = env.int("PITCH_RATE_WINDOW", default=3600)  # ... per this many seconds
 PITCH_MIN_FILL_SECONDS = env.int("PITCH_MIN_FILL_SECONDS", default=3)
-# How many proxies in front of the app append to X-Forwarded-For; 0 trusts only REMOTE_ADDR.
-TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 # EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.org:587 or consolemail:// (default).
 _email = env.email_url("EMAIL_URL", default="consolemail://")
@@ -195,26 +237,57 @@ ADMINS = [("Site admins", a) for a in env.list("ADMIN_EMAILS", default=[])]
 SITE_NAME = env.str("SITE_NAME", default="National Health Executive")
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
-# A strict Content-Security-Policy: our pages carry no inline script or style, and a script
-# that must be inline (structured data) carries the per-request nonce as `csp_nonce`.
+# A strict Content-Security-Policy: default-src 'none', then only what the pages use. Our
+# pages carry no inline script or style. JSON-LD and other data blocks
+# (<script type="application/ld+json">) are not executed, so they need no nonce either.
+# Caching whole pages (with the cache framework or a CDN) must never replay a nonce: the
+# middleware puts a nonce in the header only when the template used `csp_nonce`, so a
+# public page that never asks for one is cached with a nonce-free header and body, and
+# both stay valid for every reader. A template that does need an inline script must not be
+# cached whole (the admin, which uses nonces, is never cached); tests/nhe/test_headers.py
+# checks that public pages carry no nonce.
 SECURE_CSP = {
-    "default-src": [CSP.SELF],
+    "default-src": [CSP.NONE],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:", *env.list("CSP_IMG_SOURCES", default=[])],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "manifest-src": [CSP.SELF],
+    "media-src": [CSP.SELF],
     "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
     "object-src": [CSP.NONE],
-    "base-uri": [CSP.SELF],
+    "base-uri": [CSP.NONE],
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
+# Static files served by WhiteNoise get the same headers (nhe.middleware.static_file_headers).
+WHITENOISE_ADD_HEADERS_FUNCTION = static_file_headers
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# HTTPS. Outside DEBUG every plain-http request is redirected and browsers are told, by
+# HSTS, to use https only. Behind a TLS-terminating proxy set TRUST_PROXY_SSL_HEADER=1 only
+# if that proxy overwrites X-Forwarded-Proto; otherwise a client could claim https itself.
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+if env.bool("TRUST_PROXY_SSL_HEADER", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
+SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
 
 LOGGING = {
     "version": 1,

@@ -5,9 +5,7 @@ from django.urls import include, path
 
 from . import views
 
-admin.site.site_header = "NHE newsroom"
-admin.site.site_title = "NHE newsroom"
-admin.site.index_title = "The newsroom desk"
+handler500 = "nhe.views.server_error"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),

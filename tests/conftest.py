@@ -1,7 +1,16 @@
 import importlib
+import os
 
 import pytest
 from django.core.cache import cache
+from hypothesis import settings as hypothesis_settings
+
+# Property tests: no example database left in the work tree, no timing limits on a busy
+# machine, and the same examples on every CI run (locally they vary and search further).
+hypothesis_settings.register_profile(
+    "nhe", database=None, deadline=None, derandomize=bool(os.environ.get("CI"))
+)
+hypothesis_settings.load_profile("nhe")
 
 
 @pytest.fixture(autouse=True)

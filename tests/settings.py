@@ -6,6 +6,11 @@ import tempfile
 os.environ.setdefault("SECRET_KEY", "test-suite-only")
 os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="nhe-test-media-"))
 os.environ.setdefault("PRIVATE_MEDIA_ROOT", tempfile.mkdtemp(prefix="nhe-test-private-"))
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+# The test client and the browser tests speak plain http; HSTS and secure cookies stay on.
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+# Admin tests sign in with force_login; tests/nhe/test_admin_sign_in.py turns this on.
+os.environ.setdefault("ADMIN_REQUIRE_OTP", "0")
 
 from nhe.settings import *  # noqa: F403
 
@@ -16,7 +21,6 @@ STORAGES = {
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
-ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # Serve static files from the source folders, as `runserver` does, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -5,4 +5,6 @@ def boom(request):
     raise RuntimeError("a bug in a view")
 
 
+handler500 = "nhe.views.server_error"
+
 urlpatterns = [path("boom/", boom), path("", include("nhe.urls"))]

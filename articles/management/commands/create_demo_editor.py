@@ -3,7 +3,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 USERNAME = "editor"
-PASSWORD = "nhe-demo-editor"  # noqa: S105 - a known login for the local demo only
+# A known login for the local demo only (the command refuses to run unless DEBUG).
+PASSWORD = "nhe-demo-editor"  # noqa: S105  # nosec B105
 
 
 class Command(BaseCommand):

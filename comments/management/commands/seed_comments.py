@@ -46,7 +46,7 @@ class Command(BaseCommand):
         if missing <= 0:
             self.stdout.write("Demo comments already in place.")
             return
-        rng = random.Random(comments)  # noqa: S311 - demo text, not secrets
+        rng = random.Random(comments)  # noqa: S311 (demo text, not secrets)  # nosec B311
         have = dict(seeded.order_by().values_list("article_id").annotate(n=Count("pk")))
         now = timezone.now()
         batch = []

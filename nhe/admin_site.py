@@ -1,0 +1,50 @@
+from django import forms
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django_otp.admin import OTPAdminAuthenticationForm
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+
+class TwoFactorLoginForm(OTPAdminAuthenticationForm):
+    """Password, then the six-digit code from the editor's authenticator app."""
+
+    otp_device = forms.CharField(required=False, widget=forms.HiddenInput)
+    otp_token = forms.CharField(
+        required=False,
+        label="Code from your authenticator app",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "maxlength": 8}
+        ),
+    )
+
+    def _chosen_device(self, user):
+        """The device the code belongs to, told by its shape: six digits come from the
+        authenticator app, anything else is a recovery code. Only that device is tried, so
+        a typo never counts against (and throttles) the other."""
+        token = (self.cleaned_data.get("otp_token") or "").strip()
+        kind = TOTPDevice if len(token) == 6 and token.isdigit() else StaticDevice
+        return kind.objects.devices_for_user(user, confirmed=True).first()
+
+
+class NewsroomAdminSite(admin.AdminSite):
+    """The editors' desk. With ADMIN_REQUIRE_OTP, a session counts only once a TOTP or
+    recovery code has verified it, exactly as django-otp's OTPAdminSite does."""
+
+    site_header = "NHE newsroom"
+    site_title = "NHE newsroom"
+    index_title = "The newsroom desk"
+
+    @property
+    def login_form(self):
+        return TwoFactorLoginForm if settings.ADMIN_REQUIRE_OTP else AdminAuthenticationForm
+
+    @property
+    def login_template(self):
+        return "admin/two_factor_login.html" if settings.ADMIN_REQUIRE_OTP else None
+
+    def has_permission(self, request):
+        if not super().has_permission(request):
+            return False
+        return not settings.ADMIN_REQUIRE_OTP or request.user.is_verified()
