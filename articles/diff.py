@@ -1,0 +1,57 @@
+"""Readable differences between two versions of an article, for the editors' history."""
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from django.utils.html import format_html, format_html_join, strip_tags
+
+WORDS = re.compile(r"\S+\s*")
+
+
+@dataclass
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+    @property
+    def words(self):
+        """The new text with removed words struck through and added words marked."""
+        old_words = WORDS.findall(self.old)
+        new_words = WORDS.findall(self.new)
+        matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+        parts = []
+        for op, a1, a2, b1, b2 in matcher.get_opcodes():
+            if op == "equal":
+                parts.append(("{}", "".join(new_words[b1:b2])))
+                continue
+            if a1 != a2:
+                parts.append(("<del>{}</del>", "".join(old_words[a1:a2])))
+            if b1 != b2:
+                parts.append(("<ins>{}</ins>", "".join(new_words[b1:b2])))
+        return format_html_join("", "{}", ((format_html(tpl, text),) for tpl, text in parts))
+
+
+def readable(value):
+    """Text an editor recognises: HTML reduced to its words, empty values shown as a dash."""
+    if value is None or value == "":
+        return "—"
+    text = str(value)
+    if "<" in text:
+        text = strip_tags(re.sub(r"</(p|h\d|li|blockquote)>", "\n", text))
+    return text
+
+
+def changes_between(older, newer):
+    """The fields that differ between two historical records, in the model's field order."""
+    delta = newer.diff_against(older, foreign_keys_are_objs=True)
+    fields = {f.name: f for f in newer.instance_type._meta.fields}
+    changes = []
+    for change in delta.changes:
+        if change.field in {"version"}:
+            continue
+        field = fields.get(change.field)
+        label = field.verbose_name.capitalize() if field else change.field
+        changes.append(FieldChange(label, readable(change.old), readable(change.new)))
+    return changes
