@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Max, Prefetch
@@ -385,12 +386,21 @@ class ArticleAdmin(SimpleHistoryAdmin):
             articles = articles.filter(created_by=request.user)
         return articles
 
+    def has_view_permission(self, request, obj=None):
+        if not super().has_view_permission(request, obj):
+            return False
+        return obj is None or _can(request, "publish_article") or self._owns(request, obj)
+
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
             return False
         if obj is None or _can(request, "publish_article"):
             return True
-        return obj.created_by_id == request.user.pk and obj.status != Article.Status.PUBLISHED
+        return self._owns(request, obj) and obj.status != Article.Status.PUBLISHED
+
+    @staticmethod
+    def _owns(request, obj):
+        return obj.created_by_id == request.user.pk
 
     def has_delete_permission(self, request, obj=None):
         if not super().has_delete_permission(request, obj):
@@ -538,7 +548,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
         return TemplateResponse(request, "admin/articles/article/compare.html", context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        if not self.has_change_permission(request, self.get_object(request, object_id)):
+        article = self.get_object(request, unquote(object_id))
+        if article is None or not self.has_change_permission(request, article):
             raise PermissionDenied
         request._restoring_version = True
         return super().history_form_view(request, object_id, version_id, extra_context)
