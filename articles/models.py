@@ -221,9 +221,9 @@ class ArticleQuerySet(models.QuerySet):
         )
         return (
             self.filter(status=Article.Status.PUBLISHED)
-            .annotate(goes_public_at=goes_public)
-            .filter(goes_public_at__gt=start, goes_public_at__lt=end)
-            .order_by("goes_public_at", "pk")
+            .annotate(public_from=goes_public)
+            .filter(public_from__gt=start, public_from__lt=end)
+            .order_by("public_from", "pk")
         )
 
     def for_teasers(self):
