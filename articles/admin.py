@@ -108,6 +108,9 @@ class BylineInline(admin.TabularInline):
     fields = ["position", "author"]
     verbose_name_plural = "Bylines (in the order readers see them)"
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author", "article")
+
 
 class InterviewQuestionInline(admin.StackedInline):
     model = InterviewQuestion
