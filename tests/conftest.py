@@ -24,3 +24,12 @@ def default_sections():
 
     migration = importlib.import_module("articles.migrations.0002_create_sections")
     migration.create_sections(apps, None)
+
+
+@pytest.fixture
+def default_roles():
+    """The groups the roles migration makes, again, for tests that flush the database."""
+    from django.apps import apps
+
+    migration = importlib.import_module("articles.migrations.0004_create_roles")
+    migration.create_roles(apps, None)

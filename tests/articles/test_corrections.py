@@ -37,7 +37,7 @@ def test_article_shows_its_corrections_typed_and_dated(client, corrections):
 
 
 def test_corrections_page_lists_all_newest_first(client, corrections):
-    older, newer = corrections
+    older, _ = corrections
     page = client.get(reverse("articles:corrections")).content.decode()
     assert page.index("The figure covers nurses only.") < page.index("We misstated the deficit.")
     assert "Clarification" in page
