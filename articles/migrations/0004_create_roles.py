@@ -38,10 +38,14 @@ def codename(action, model):
 
 def create_roles(apps, schema_editor):
     # Permissions are normally made after the whole migrate run; the groups need them now.
+    # (create_permissions skips app configs without a models module, as in migration state.)
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
+        try:
+            create_permissions(app_config, apps=apps, verbosity=0)
+        finally:
+            app_config.models_module = models_module
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, grants in ROLES.items():
