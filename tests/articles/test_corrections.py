@@ -104,3 +104,21 @@ def test_an_empty_correction_is_refused_with_a_message(client):
     assert response.status_code == 200
     assert "Enter a valid date." in response.content.decode()
     assert not article.corrections.exists()
+
+
+def test_corrections_page_and_feed_cost_the_same_queries_at_two_sizes(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = {}
+    for size in (3, 40):
+        while Correction.objects.count() < size:
+            CorrectionFactory()
+        counts[size] = []
+        for url in (reverse("articles:corrections"), reverse("articles:corrections_feed")):
+            client.get(url)
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(url).status_code == 200
+            counts[size].append(len(captured))
+    assert counts[3] == counts[40]
+    assert counts[40][0] <= 3 and counts[40][1] <= 2, counts
