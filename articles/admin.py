@@ -1,7 +1,75 @@
-from django.contrib import admin
-from django.utils.html import format_html
+from datetime import timedelta
 
-from .models import Article, Author, Byline, Correction, Image, InterviewQuestion, Section
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Max, Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.html import format_html
+from django.views.decorators.csp import csp_override
+from django_prose_editor.fields import ProseEditorFormField
+from simple_history.admin import SimpleHistoryAdmin
+from taggit.models import Tag
+from taggit.utils import parse_tags
+
+from . import calendar
+from .diff import changes_between
+from .models import (
+    Article,
+    Author,
+    Byline,
+    Correction,
+    EditConflict,
+    FrontPageArticle,
+    Image,
+    InterviewQuestion,
+    Section,
+    ShareLink,
+)
+from .paginators import EstimatedCountPaginator
+from .views import render_article
+
+# What the body editor offers; articles/sanitise.py decides what is kept, whatever is sent.
+BODY_EDITOR = {
+    "extensions": {
+        "Bold": True,
+        "Italic": True,
+        "Heading": {"levels": [2, 3, 4]},
+        "BulletList": True,
+        "OrderedList": True,
+        "ListItem": True,
+        "Blockquote": True,
+        "NodeClass": {
+            "cssClasses": {"blockquote": [{"className": "pull-quote", "title": "Pull quote"}]}
+        },
+        "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+        "HardBreak": True,
+        "HorizontalRule": True,
+        "Subscript": True,
+        "Superscript": True,
+    }
+}
+SHARE_LINK_DAYS = 7
+# The editor injects its small base stylesheet as a <style> element; the desk's pages allow
+# exactly that stylesheet by its hash rather than loosening the policy with 'unsafe-inline'.
+# The browser test fails if a new version of the editor changes it.
+EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+EDITOR_CSP = {
+    **settings.SECURE_CSP,
+    "style-src": [*settings.SECURE_CSP.get("style-src", []), EDITOR_STYLE_HASH],
+}
+
+
+def _can(request, codename):
+    return request.user.has_perm(f"articles.{codename}")
 
 
 @admin.register(Image)
@@ -13,15 +81,19 @@ class ImageAdmin(admin.ModelAdmin):
 
     @admin.display(description="Preview")
     def preview(self, obj):
-        if not obj.pk or not obj.file:
-            return "—"
-        thumb = obj.rendition("thumb")
-        return format_html(
-            '<img src="{}" width="{}" height="{}" alt="">',
-            thumb["url"],
-            thumb["width"] // 2,
-            thumb["height"] // 2,
-        )
+        return image_preview(obj)
+
+
+def image_preview(image):
+    if not image or not image.pk or not image.file:
+        return "—"
+    thumb = image.rendition("thumb")
+    return format_html(
+        '<img src="{}" width="{}" height="{}" alt="">',
+        thumb["url"],
+        thumb["width"] // 2,
+        thumb["height"] // 2,
+    )
 
 
 @admin.register(Section)
@@ -44,6 +116,11 @@ class BylineInline(admin.TabularInline):
     model = Byline
     extra = 1
     autocomplete_fields = ["author"]
+    fields = ["position", "author"]
+    verbose_name_plural = "Bylines (in the order readers see them)"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author", "article")
 
 
 class InterviewQuestionInline(admin.StackedInline):
@@ -56,30 +133,239 @@ class InterviewQuestionInline(admin.StackedInline):
 class CorrectionInline(admin.TabularInline):
     model = Correction
     extra = 0
+    fields = ["kind", "published_on", "text"]
+
+
+class ShareLinkForm(forms.ModelForm):
+    revoke = forms.BooleanField(required=False, help_text="Stop this link working at once.")
+
+    class Meta:
+        model = ShareLink
+        fields = ["recipient", "expires_at"]
+
+    def save(self, commit=True):
+        link = super().save(commit=False)
+        if self.cleaned_data.get("revoke") and link.revoked_at is None:
+            link.revoked_at = timezone.now()
+        if commit:
+            link.save()
+        return link
+
+
+class ShareLinkInline(admin.TabularInline):
+    """Links for an outsider (a press officer checking quotes) to read an unpublished piece."""
+
+    model = ShareLink
+    form = ShareLinkForm
+    extra = 0
+    can_delete = False
+    fields = ["recipient", "expires_at", "address", "created_by", "opened", "revoked_at", "revoke"]
+    readonly_fields = ["address", "created_by", "opened", "revoked_at"]
+    verbose_name_plural = "Share links for outside readers (not for publication, no login)"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("created_by")
+            .annotate(times_opened=Count("openings"), last_opened=Max("openings__opened_at"))
+        )
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form.base_fields["expires_at"].initial = lambda: (
+            timezone.now() + timedelta(days=SHARE_LINK_DAYS)
+        )
+        return formset
+
+    def has_view_permission(self, request, obj=None):
+        return _can(request, "share_article")
+
+    def has_add_permission(self, request, obj=None):
+        return _can(request, "share_article")
+
+    def has_change_permission(self, request, obj=None):
+        return _can(request, "share_article")
+
+    @admin.display(description="Address")
+    def address(self, link):
+        if not link.pk:
+            return "Made when you save"
+        if not link.is_usable():
+            return "No longer works"
+        url = link.get_absolute_url()
+        return format_html('<a href="{}" rel="noreferrer" target="_blank">{}</a>', url, url)
+
+    @admin.display(description="Opened")
+    def opened(self, link):
+        count = getattr(link, "times_opened", 0)
+        if not count:
+            return "Not yet"
+        last = timezone.localtime(link.last_opened)
+        return f"{count} time{'s' if count != 1 else ''}, last {last:%d/%m/%Y %H:%M}"
+
+
+class ArticleAdminForm(forms.ModelForm):
+    body = ProseEditorFormField(config=BODY_EDITOR, required=False)
+    tags = forms.ModelMultipleChoiceField(
+        queryset=Tag.objects.all(),
+        required=False,
+        widget=AutocompleteSelectMultiple(Article._meta.get_field("tags"), admin.site),
+        help_text="Start typing to find a topic.",
+    )
+    new_tags = forms.CharField(
+        required=False,
+        max_length=500,
+        help_text="Topics not in the list yet, separated by commas.",
+    )
+    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Article
+        fields = [
+            "title",
+            "slug",
+            "section",
+            "standfirst",
+            "body",
+            "tags",
+            "lead_image",
+            "video_url",
+            "status",
+            "publish_at",
+            "embargo_until",
+            "updated_at",
+            "is_featured",
+            "featured_order",
+            "comments_open",
+            "seo_title",
+            "seo_description",
+            "related",
+        ]
+
+    # Set by the admin: whether this editor may publish, schedule and embargo.
+    can_publish = True
+    # Set by the admin while restoring an old version: the stored version is the base.
+    restoring = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            stored = self.instance.version
+            if self.restoring:
+                stored = (
+                    Article.objects.filter(pk=self.instance.pk)
+                    .values_list("version", flat=True)
+                    .first()
+                )
+            self.fields["base_version"].initial = stored
+        status = self.fields.get("status")
+        if status and not self.can_publish:
+            status.choices = [
+                choice for choice in status.choices if choice[0] != Article.Status.PUBLISHED
+            ]
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        if status == Article.Status.PUBLISHED and not self.can_publish:
+            raise ValidationError("Only an editor can publish. Submit it for review instead.")
+        return status
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and not self.instance._state.adding:
+            self._check_nobody_else_saved(cleaned.get("base_version"))
+        return cleaned
+
+    def _check_nobody_else_saved(self, base_version):
+        try:
+            self.instance.check_version(base_version)
+        except EditConflict as conflict:
+            stored = conflict.args[0]
+            their = Article.history.filter(id=self.instance.pk, version=stored).first()
+            raise ValidationError(
+                format_html(
+                    "Someone else saved this article (version {}{}) after you opened it "
+                    "(version {}). Nothing has been saved. Your changes are still in the form "
+                    "below; <a href='{}'>see what they changed</a>, then copy across what "
+                    "you need and save again.",
+                    stored,
+                    f", by {their.history_user}" if their and their.history_user else "",
+                    base_version,
+                    reverse(
+                        "admin:articles_article_compare",
+                        args=[self.instance.pk],
+                        query={"from": base_version, "to": stored},
+                    ),
+                ),
+                code="edit_conflict",
+            ) from conflict
+
+
+class StateFilter(admin.SimpleListFilter):
+    title = "state"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return Article.State.choices
+
+    def queryset(self, request, queryset):
+        by_state = {
+            Article.State.LIVE: queryset.published,
+            Article.State.SCHEDULED: queryset.scheduled,
+            Article.State.EMBARGOED: lambda: queryset.embargoed().filter(
+                status=Article.Status.PUBLISHED
+            ),
+            Article.State.REVIEW: queryset.in_review,
+            Article.State.DRAFT: queryset.drafts,
+        }
+        chosen = by_state.get(self.value())
+        return chosen() if chosen else queryset
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "section", "status", "publish_at", "is_featured"]
-    list_filter = ["status", "section", "is_featured"]
+class ArticleAdmin(SimpleHistoryAdmin):
+    form = ArticleAdminForm
+    list_display = ["title", "state_badge", "section", "publish_at", "bylines", "is_featured"]
+    list_filter = [
+        StateFilter,
+        "section",
+        "is_featured",
+        "authors",
+        ("publish_at", admin.DateFieldListFilter),
+    ]
     list_select_related = ["section"]
-    search_fields = ["title", "standfirst"]
+    list_per_page = 50
+    search_fields = ["title", "standfirst", "slug"]
     date_hierarchy = "publish_at"
+    show_full_result_count = False
+    paginator = EstimatedCountPaginator
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["lead_image", "related"]
-    inlines = [BylineInline, InterviewQuestionInline, CorrectionInline]
+    readonly_fields = ["lead_image_preview", "state_badge"]
+    inlines = [BylineInline, InterviewQuestionInline, CorrectionInline, ShareLinkInline]
+    actions = ["publish_selected", "unpublish_selected", "feature_selected", "unfeature_selected"]
+    object_history_list_template = "admin/articles/article/history_list.html"
+    change_list_template = "admin/articles/article/change_list.html"
+    change_form_template = "admin/articles/article/change_form.html"
     fieldsets = [
-        (None, {"fields": ["title", "slug", "section", "standfirst", "body", "tags"]}),
-        ("Picture and video", {"fields": ["lead_image", "video_url"]}),
+        (
+            None,
+            {"fields": ["title", "slug", "section", "standfirst", "body", "tags", "new_tags"]},
+        ),
+        ("Picture and video", {"fields": ["lead_image", "lead_image_preview", "video_url"]}),
         (
             "Publishing",
             {
                 "fields": [
+                    "state_badge",
                     "status",
                     "publish_at",
+                    "embargo_until",
                     "updated_at",
                     ("is_featured", "featured_order"),
                     "comments_open",
+                    "base_version",
                 ]
             },
         ),
@@ -88,3 +374,265 @@ class ArticleAdmin(admin.ModelAdmin):
             {"classes": ["collapse"], "fields": ["seo_title", "seo_description", "related"]},
         ),
     ]
+    # What a writer may not touch: when and whether a piece goes out, and the front page.
+    editor_only_fields = [
+        "publish_at",
+        "embargo_until",
+        "updated_at",
+        "is_featured",
+        "featured_order",
+    ]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    # Permissions: writers see and edit their own pieces until an editor publishes them.
+
+    def get_queryset(self, request):
+        articles = (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+            )
+        )
+        if not _can(request, "publish_article"):
+            articles = articles.filter(created_by=request.user)
+        return articles
+
+    def has_view_permission(self, request, obj=None):
+        if not super().has_view_permission(request, obj):
+            return False
+        return obj is None or _can(request, "publish_article") or self._owns(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is None or _can(request, "publish_article"):
+            return True
+        return self._owns(request, obj) and obj.status != Article.Status.PUBLISHED
+
+    @staticmethod
+    def _owns(request, obj):
+        return obj.created_by_id == request.user.pk
+
+    def has_delete_permission(self, request, obj=None):
+        if not super().has_delete_permission(request, obj):
+            return False
+        return obj is None or _can(request, "publish_article")
+
+    def has_publish_permission(self, request):
+        return _can(request, "publish_article")
+
+    def has_feature_permission(self, request):
+        return _can(request, "feature_article")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not _can(request, "publish_article"):
+            fields += self.editor_only_fields
+        return fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.can_publish = _can(request, "publish_article")
+        form.restoring = getattr(request, "_restoring_version", False)
+        return form
+
+    @method_decorator(csp_override(EDITOR_CSP))
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        initial.setdefault("publish_at", timezone.now())
+        return initial
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        new_tags = parse_tags(form.cleaned_data.get("new_tags", ""))
+        if new_tags:
+            form.instance.tags.add(*new_tags)
+        for formset in formsets:
+            if formset.model is ShareLink:
+                for link in formset.new_objects:
+                    link.created_by = request.user
+                    link.save(update_fields=["created_by"])
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url() if obj.is_public() else obj.get_preview_url()
+
+    # The list: what is live, scheduled, embargoed, in review and draft at a glance.
+
+    @admin.display(description="State")
+    def state_badge(self, obj):
+        if not obj or not obj.pk:
+            return "Draft (not saved yet)"
+        state = obj.state
+        detail = ""
+        if state == Article.State.SCHEDULED:
+            detail = f" for {timezone.localtime(obj.publish_at):%d/%m/%Y %H:%M}"
+        elif state == Article.State.EMBARGOED:
+            detail = f" until {timezone.localtime(obj.embargo_until):%d/%m/%Y %H:%M}"
+        return format_html('<span class="state state--{}">{}{}</span>', state, state.label, detail)
+
+    @admin.display(description="Bylines")
+    def bylines(self, obj):
+        return ", ".join(byline.author.name for byline in obj.bylines.all())
+
+    @admin.display(description="Lead image")
+    def lead_image_preview(self, obj):
+        return image_preview(obj.lead_image if obj else None)
+
+    # Bulk actions, each one for the people allowed to do it.
+
+    def _each(self, request, queryset, change, message):
+        done = 0
+        for article in queryset:
+            change(article)
+            article._history_user = request.user
+            article.save()
+            done += 1
+        self.message_user(request, message.format(done=done), messages.SUCCESS)
+
+    @admin.action(permissions=["publish"], description="Publish (on their publish time)")
+    def publish_selected(self, request, queryset):
+        self._each(request, queryset, Article.publish, "Published {done} article(s).")
+
+    @admin.action(permissions=["publish"], description="Unpublish (back to draft)")
+    def unpublish_selected(self, request, queryset):
+        self._each(request, queryset, Article.unpublish, "Unpublished {done} article(s).")
+
+    @admin.action(permissions=["feature"], description="Feature on the front page")
+    def feature_selected(self, request, queryset):
+        self._each(
+            request, queryset, lambda a: setattr(a, "is_featured", True), "Featured {done}."
+        )
+
+    @admin.action(permissions=["feature"], description="Stop featuring")
+    def unfeature_selected(self, request, queryset):
+        self._each(
+            request, queryset, lambda a: setattr(a, "is_featured", False), "Unfeatured {done}."
+        )
+
+    # Extra pages: preview, compare versions, restore, the calendar.
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("calendar/", view(self.calendar_view), name="articles_article_calendar"),
+            path("<int:pk>/preview/", view(self.preview_view), name="articles_article_preview"),
+            path("<int:pk>/compare/", view(self.compare_view), name="articles_article_compare"),
+            *super().get_urls(),
+        ]
+
+    def _article_or_404(self, request, pk):
+        article = get_object_or_404(self.get_queryset(request), pk=pk)
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        return article
+
+    def preview_view(self, request, pk):
+        """The article exactly as readers will see it, with a banner saying it is a preview."""
+        article = self._article_or_404(request, pk)
+        response = render_article(request, article, preview=article.state)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def compare_view(self, request, pk):
+        article = self._article_or_404(request, pk)
+        versions = Article.history.filter(id=article.pk)
+        try:
+            older = versions.get(version=int(request.GET["from"]))
+            newer_number = request.GET.get("to")
+            newer = versions.get(version=int(newer_number)) if newer_number else versions.latest()
+        except (KeyError, ValueError, Article.history.model.DoesNotExist):
+            raise Http404("No such version.") from None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"Changes to “{article}”",
+            "original": article,
+            "older": older,
+            "newer": newer,
+            "changes": changes_between(older, newer),
+        }
+        return TemplateResponse(request, "admin/articles/article/compare.html", context)
+
+    @method_decorator(csp_override(EDITOR_CSP))
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        article = self.get_object(request, unquote(object_id))
+        if article is None or not self.has_change_permission(request, article):
+            raise PermissionDenied
+        request._restoring_version = True
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def set_history_delta_changes(self, request, page_obj, *args, **kwargs):
+        records = list(page_obj.object_list)
+        for record, older in zip(records, [*records[1:], None], strict=True):
+            record.readable_changes = changes_between(older, record) if older else []
+
+    def calendar_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        try:
+            weeks = min(max(int(request.GET.get("weeks", 4)), 1), 26)
+        except ValueError:
+            weeks = 4
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Editorial calendar",
+            "weeks": weeks,
+            "days": calendar.coming_days(self.get_queryset(request), weeks=weeks),
+        }
+        return TemplateResponse(request, "admin/articles/article/calendar.html", context)
+
+
+@admin.register(FrontPageArticle)
+class FrontPageAdmin(admin.ModelAdmin):
+    """The featured strip in the editors' order; the first public one is the top story."""
+
+    list_display = ["title", "state", "section", "publish_at", "featured_order"]
+    list_editable = ["featured_order"]
+    list_display_links = None
+    list_select_related = ["section"]
+    ordering = ["featured_order", "-publish_at", "-pk"]
+    actions = None
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).filter(is_featured=True, status=Article.Status.PUBLISHED)
+        )
+
+    def has_module_permission(self, request):
+        return _can(request, "feature_article")
+
+    def has_view_permission(self, request, obj=None):
+        return _can(request, "feature_article")
+
+    def has_change_permission(self, request, obj=None):
+        return _can(request, "feature_article")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="State")
+    def state(self, obj):
+        return obj.state.label
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "title": "Front page: the top story first, then the featured strip",
+        }
+        return super().changelist_view(request, extra_context)

@@ -4,16 +4,18 @@ from urllib.parse import parse_qs, urlparse
 
 from django.conf import settings
 from django.contrib.redirects.models import Redirect
+from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.validators import URLValidator
-from django.db import models, transaction
-from django.db.models import F, Prefetch
+from django.db import IntegrityError, models, transaction
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from . import images
@@ -21,6 +23,7 @@ from .fields import SafeImageField
 from .sanitise import clean_html, stored_html
 
 NAV_SECTIONS_CACHE_KEY = "articles:nav-sections"
+SLUG_CONSTRAINT = "articles_article_slug_key"
 
 
 def image_upload_to(instance, filename):
@@ -188,9 +191,41 @@ class Author(models.Model):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """The visibility rule: published, and the publish time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
+    def published(self, at=None):
+        """The visibility rule: published, the publish time has come and no embargo holds."""
+        at = at or timezone.now()
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=at).filter(
+            Q(embargo_until__isnull=True) | Q(embargo_until__lte=at)
+        )
+
+    def embargoed(self, at=None):
+        """Pieces held back by an embargo that has not lifted yet, whatever their status."""
+        return self.filter(embargo_until__gt=at or timezone.now())
+
+    def scheduled(self, at=None):
+        """Published pieces waiting for their publish time, embargoed ones aside."""
+        at = at or timezone.now()
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=at).exclude(
+            embargo_until__gt=at
+        )
+
+    def in_review(self):
+        return self.filter(status=Article.Status.REVIEW)
+
+    def drafts(self):
+        return self.filter(status=Article.Status.DRAFT)
+
+    def coming_up(self, start, end):
+        """Published pieces that go public between start and end, by scheduling or embargo."""
+        goes_public = models.functions.Greatest(
+            "publish_at", models.functions.Coalesce("embargo_until", "publish_at")
+        )
+        return (
+            self.filter(status=Article.Status.PUBLISHED)
+            .annotate(public_from=goes_public)
+            .filter(public_from__gt=start, public_from__lt=end)
+            .order_by("public_from", "pk")
+        )
 
     def for_teasers(self):
         """What a list of teasers shows, fetched in two queries whatever the length."""
@@ -206,11 +241,24 @@ class ArticleQuerySet(models.QuerySet):
         return self.order_by("-publish_at", "-pk")
 
 
+class EditConflict(Exception):
+    """Someone else saved the article since this copy was loaded."""
+
+
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         REVIEW = "review", "Ready for review"
         PUBLISHED = "published", "Published"
+
+    class State(models.TextChoices):
+        """What readers can see right now, derived from status, publish time and embargo."""
+
+        LIVE = "live", "Live"
+        SCHEDULED = "scheduled", "Scheduled"
+        EMBARGOED = "embargoed", "Embargoed"
+        REVIEW = "review", "In review"
+        DRAFT = "draft", "Draft"
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True, blank=True)
@@ -233,6 +281,15 @@ class Article(models.Model):
         db_index=True,
         help_text="A future time schedules the article; it goes live by itself.",
     )
+    embargo_until = models.DateTimeField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=(
+            "Agreed with a source: the article stays out of every page, list, feed, sitemap "
+            "and search until this time, whatever its publish time says."
+        ),
+    )
     updated_at = models.DateTimeField(
         null=True, blank=True, help_text="Shown to readers as “Updated” after a real change."
     )
@@ -246,11 +303,28 @@ class Article(models.Model):
     related = models.ManyToManyField(
         "self", blank=True, symmetrical=False, related_name="related_from"
     )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Goes up by one on every save; guards edits."
+    )
 
     objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["modified_at"])
 
     class Meta:
         ordering = ["-publish_at", "-pk"]
+        permissions = [
+            ("publish_article", "Can publish, schedule, embargo and unpublish articles"),
+            ("feature_article", "Can curate the front page"),
+            ("share_article", "Can make share links to unpublished articles"),
+        ]
         indexes = [
             models.Index(fields=["status", "-publish_at"], name="article_listing_idx"),
             models.Index(fields=["section", "status", "-publish_at"], name="article_section_idx"),
@@ -261,11 +335,11 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         self.body = clean_html(self.body)
-        if not self.slug:
-            self.slug = self._unique_slug()
         old_path = self._public_path_before_save()
         with transaction.atomic():
-            super().save(*args, **kwargs)
+            if self.pk and not self._state.adding:
+                self._take_next_version()
+            self._save_with_free_slug(*args, **kwargs)
             if old_path:
                 self._redirect(old_path)
         self._loaded = {
@@ -273,6 +347,7 @@ class Article(models.Model):
             "section_id": self.section_id,
             "status": self.status,
             "publish_at": self.publish_at,
+            "embargo_until": self.embargo_until,
         }
 
     def get_absolute_url(self):
@@ -280,12 +355,81 @@ class Article(models.Model):
             "articles:article", kwargs={"section": self.section.slug, "slug": self.slug}
         )
 
+    def _take_next_version(self):
+        """Lock the row and move to the version after the stored one."""
+        stored = (
+            Article.objects.select_for_update()
+            .filter(pk=self.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        self.version = (stored or 0) + 1
+
+    def _save_with_free_slug(self, *args, **kwargs):
+        """Save; if another save took the same slug a moment ago, take the next free one."""
+        if not self.slug:
+            self.slug = self._unique_slug()
+        for _attempt in range(5):
+            try:
+                with transaction.atomic():
+                    return super().save(*args, **kwargs)
+            except IntegrityError as error:
+                if not _is_slug_clash(error):
+                    raise
+                self.slug = self._unique_slug(base=self.slug)
+        return super().save(*args, **kwargs)
+
+    def check_version(self, expected):
+        """Refuse to go on if the stored article moved past the version the editor loaded.
+
+        Locks the row, so within the caller's transaction nobody can slip in a save.
+        """
+        stored = (
+            Article.objects.select_for_update()
+            .filter(pk=self.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        if stored is not None and stored != expected:
+            raise EditConflict(stored)
+
     def clean(self):
         if self.video_url and video_embed_url(self.video_url) is None:
             raise ValidationError({"video_url": "Use a YouTube or Vimeo video address."})
 
     def is_public(self):
-        return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+        return self.state == self.State.LIVE
+
+    @property
+    def state(self):
+        now = timezone.now()
+        if self.status == self.Status.DRAFT:
+            return self.State.DRAFT
+        if self.status == self.Status.REVIEW:
+            return self.State.REVIEW
+        if self.embargo_until and self.embargo_until > now:
+            return self.State.EMBARGOED
+        if self.publish_at > now:
+            return self.State.SCHEDULED
+        return self.State.LIVE
+
+    @property
+    def goes_public_at(self):
+        """When readers first see a published piece: the later of publish time and embargo."""
+        return max(filter(None, [self.publish_at, self.embargo_until]))
+
+    def submit_for_review(self):
+        self.status = self.Status.REVIEW
+
+    def publish(self):
+        """Publish; a future publish time or an embargo still holds it back until then."""
+        self.status = self.Status.PUBLISHED
+
+    def unpublish(self):
+        self.status = self.Status.DRAFT
+
+    def get_preview_url(self):
+        return reverse("admin:articles_article_preview", args=[self.pk])
 
     @classmethod
     def from_db(cls, db, field_names, values, **kwargs):
@@ -293,8 +437,8 @@ class Article(models.Model):
         instance._loaded = dict(zip(field_names, values, strict=True))
         return instance
 
-    def _unique_slug(self):
-        base = slugify(self.title)[:180] or "article"
+    def _unique_slug(self, base=None):
+        base = base or slugify(self.title)[:180] or "article"
         slug, n = base, 2
         while Article.objects.filter(slug=slug).exclude(pk=self.pk).exists():
             slug, n = f"{base}-{n}", n + 1
@@ -303,12 +447,15 @@ class Article(models.Model):
     def _public_path_before_save(self):
         """The address readers knew, if this save moves a piece that was public."""
         loaded = getattr(self, "_loaded", {})
-        keys = ("slug", "section_id", "status", "publish_at")
+        keys = ("slug", "section_id", "status", "publish_at", "embargo_until")
         if not all(key in loaded for key in keys):
             return None
         moved = (loaded["slug"], loaded["section_id"]) != (self.slug, self.section_id)
+        now = timezone.now()
         was_public = (
-            loaded["status"] == self.Status.PUBLISHED and loaded["publish_at"] <= timezone.now()
+            loaded["status"] == self.Status.PUBLISHED
+            and loaded["publish_at"] <= now
+            and not (loaded["embargo_until"] and loaded["embargo_until"] > now)
         )
         if not (moved and was_public):
             return None
@@ -359,6 +506,23 @@ class Article(models.Model):
 # ASCII only: str.isdigit() and isalnum() also accept other scripts' digits and letters.
 YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{1,20}")
 VIMEO_ID = re.compile(r"[0-9]{1,20}")
+
+
+class FrontPageArticle(Article):
+    """The featured articles, as the editors curate them for the front page."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "front page slot"
+        verbose_name_plural = "front page"
+
+
+def _is_slug_clash(error):
+    """Whether an IntegrityError is the article slug's unique constraint (PostgreSQL or SQLite)."""
+    diag = getattr(error.__cause__, "diag", None)
+    if diag is not None:
+        return diag.constraint_name == SLUG_CONSTRAINT
+    return "articles_article.slug" in str(error)
 
 
 def video_embed_url(url):
@@ -440,3 +604,72 @@ class Correction(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} of {self.published_on:%d/%m/%Y}"
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#correction-{self.pk}"
+
+
+class ShareLink(models.Model):
+    """A signed, expiring, revocable address that shows an unpublished article to an outsider."""
+
+    SALT = "articles.sharelink"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="share_links")
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    recipient = models.CharField(
+        max_length=200, help_text="Who it is for, e.g. “press office, Leeds Teaching Hospitals”."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Share link for {self.recipient}"
+
+    def get_absolute_url(self):
+        return reverse("articles:shared", kwargs={"token": self.token})
+
+    @property
+    def token(self):
+        return signing.dumps(str(self.key), salt=self.SALT)
+
+    def is_usable(self):
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+    def revoke(self):
+        self.revoked_at = timezone.now()
+        self.save(update_fields=["revoked_at"])
+
+    @classmethod
+    def open(cls, token):
+        """The usable link a token names, or None when it is forged, expired or revoked."""
+        try:
+            key = signing.loads(token, salt=cls.SALT)
+        except signing.BadSignature:
+            return None
+        link = (
+            cls.objects.select_related("article")
+            .filter(key=key, revoked_at__isnull=True, expires_at__gt=timezone.now())
+            .first()
+        )
+        return link
+
+
+class ShareLinkOpening(models.Model):
+    """A record of each time a share link was opened, for the editor who sent it."""
+
+    link = models.ForeignKey(ShareLink, on_delete=models.CASCADE, related_name="openings")
+    opened_at = models.DateTimeField(auto_now_add=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-opened_at"]
+
+    def __str__(self):
+        return f"Opened {self.opened_at:%d/%m/%Y %H:%M}"

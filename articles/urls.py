@@ -11,4 +11,7 @@ urlpatterns = [
     path("news/<slug:section>/<slug:slug>/", views.article_detail, name="article"),
     path("authors/<slug:slug>/", views.AuthorView.as_view(), name="author"),
     path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
+    path("corrections/", views.CorrectionsView.as_view(), name="corrections"),
+    path("corrections/feed/", views.CorrectionsFeed(), name="corrections_feed"),
+    path("preview/<str:token>/", views.shared_article, name="shared"),
 ]

@@ -1,11 +1,19 @@
+from datetime import datetime, time
+
+from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.feedgenerator import Rss201rev2Feed
+from django.views.decorators.cache import never_cache
 from django.views.generic import ListView
 from taggit.models import Tag
 
 from .frontpage import build_front_page
-from .models import Article, Author, Byline, Section
+from .models import Article, Author, Byline, Correction, Section, ShareLink, ShareLinkOpening
 
 PAGE_SIZE = 20
 
@@ -73,25 +81,102 @@ def home(request):
     return render(request, "articles/home.html", {"front": build_front_page()})
 
 
-def article_detail(request, section, slug):
-    article = get_object_or_404(
-        Article.objects.published()
-        .select_related("section", "lead_image")
-        .prefetch_related(
-            Prefetch("bylines", queryset=Byline.objects.select_related("author")),
-            "tags",
-            "corrections",
-            "questions",
-        ),
-        slug=slug,
+def article_page(articles):
+    """Everything the article page shows, in a fixed number of queries."""
+    return articles.select_related("section", "lead_image").prefetch_related(
+        Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+        "tags",
+        "corrections",
+        "questions",
     )
+
+
+def article_detail(request, section, slug):
+    article = get_object_or_404(article_page(Article.objects.published()), slug=slug)
     if article.section.slug != section:
         return redirect(article, permanent=True)
+    return render_article(request, article)
+
+
+def render_article(request, article, *, preview=None, shared=None):
+    """The reader's article page; a preview or share link adds a banner and stays unindexed."""
+    if preview or shared:
+        article = article_page(Article.objects.all()).get(pk=article.pk)
     return render(
         request,
         "articles/article.html",
-        {"article": article, "related": article_related(article)},
+        {
+            "article": article,
+            "related": article_related(article),
+            "preview": preview,
+            "shared": shared,
+        },
     )
+
+
+@never_cache
+def shared_article(request, token):
+    """An unpublished article for an outsider holding a share link; 404 once it stops working."""
+    link = ShareLink.open(token)
+    if link is None:
+        raise Http404("This link does not work.")
+    ShareLinkOpening.objects.create(
+        link=link, user_agent=request.headers.get("User-Agent", "")[:300]
+    )
+    response = render_article(request, link.article, shared=link)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def public_corrections():
+    return (
+        Correction.objects.filter(article__in=Article.objects.published())
+        .select_related("article__section")
+        .order_by("-published_on", "-pk")
+    )
+
+
+class CorrectionsView(ListView):
+    """Every correction, clarification and update on a public article, newest first."""
+
+    template_name = "articles/corrections.html"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return public_corrections()
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = Paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
+class CorrectionsFeed(Feed):
+    feed_type = Rss201rev2Feed
+    title = "Corrections and clarifications"
+    link = reverse_lazy("articles:corrections")
+    description = "Corrections, clarifications and updates to our articles, newest first."
+
+    def items(self):
+        return public_corrections()[:PAGE_SIZE]
+
+    def item_title(self, correction):
+        return f"{correction.get_kind_display()}: {correction.article.title}"
+
+    def item_description(self, correction):
+        return correction.text
+
+    def item_link(self, correction):
+        return correction.get_absolute_url()
+
+    def item_guid(self, correction):
+        return reverse("articles:corrections") + f"#correction-{correction.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, correction):
+        return timezone.make_aware(datetime.combine(correction.published_on, time(9)))
 
 
 def article_related(article, limit=4):

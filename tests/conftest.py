@@ -44,3 +44,12 @@ def moderator_group(db):
     migration = importlib.import_module("comments.migrations.0002_moderator_group")
     migration.add_moderator_group(apps, None)
     return Group.objects.get(name=migration.GROUP)
+
+
+@pytest.fixture
+def default_roles():
+    """The groups the roles migration makes, again, for tests that flush the database."""
+    from django.apps import apps
+
+    migration = importlib.import_module("articles.migrations.0004_create_roles")
+    migration.create_roles(apps, None)

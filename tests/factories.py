@@ -2,11 +2,22 @@ import io
 from datetime import timedelta
 
 import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image as PILImage
 
-from articles.models import Article, Author, Byline, Correction, Image, InterviewQuestion, Section
+from articles.models import (
+    Article,
+    Author,
+    Byline,
+    Correction,
+    Image,
+    InterviewQuestion,
+    Section,
+    ShareLink,
+)
 
 
 def image_bytes(fmt="JPEG", size=(640, 400), colour="#005eb8", **save_kwargs) -> bytes:
@@ -85,3 +96,37 @@ class InterviewQuestionFactory(factory.django.DjangoModelFactory):
     article = factory.SubFactory(ArticleFactory)
     question = factory.Sequence(lambda n: f"Question number {n}?")
     answer = "<p>An answer.</p>"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"person{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    is_staff = True
+    password = factory.django.Password("a-long-test-password")
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(*Group.objects.filter(name__in=extracted))
+
+
+def writer(**kwargs):
+    return UserFactory(roles=["Writer"], **kwargs)
+
+
+def editor(**kwargs):
+    return UserFactory(roles=["Editor"], **kwargs)
+
+
+class ShareLinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ShareLink
+
+    article = factory.SubFactory(DraftFactory)
+    recipient = "Press office, Leeds Teaching Hospitals"
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))

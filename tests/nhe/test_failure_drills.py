@@ -124,7 +124,6 @@ def new_article_with_two_bylines(client):
         "section": str(Section.objects.get(slug="news").pk),
         "standfirst": "Two boards share finance and HR.",
         "body": "<p>Story.</p>",
-        "tags": "",
         "video_url": "",
         "status": "published",
         "publish_at_0": now.strftime("%d/%m/%Y"),
@@ -159,7 +158,7 @@ def test_the_admin_saves_an_article_with_two_bylines(editor_client):
     response = editor_client.post(
         "/admin/articles/article/add/", new_article_with_two_bylines(editor_client)
     )
-    assert response.status_code == 302, response.context["errors"]
+    assert response.status_code == 302, response.context["adminform"].form.errors
     assert Byline.objects.filter(article__slug__startswith="integrated-care").count() == 2
 
 
