@@ -1,5 +1,6 @@
 import re
 import uuid
+from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlparse
 
 from django.conf import settings
@@ -225,6 +226,15 @@ class ArticleQuerySet(models.QuerySet):
             .annotate(public_from=goes_public)
             .filter(public_from__gt=start, public_from__lt=end)
             .order_by("public_from", "pk")
+        )
+
+    def next_public_change(self, at=None):
+        """When the next scheduled or embargoed piece goes public by itself, or None."""
+        at = at or timezone.now()
+        return (
+            self.coming_up(at, datetime.max.replace(tzinfo=UTC))
+            .values_list("public_from", flat=True)
+            .first()
         )
 
     def for_teasers(self):

@@ -20,7 +20,7 @@ from django.utils.crypto import salted_hmac
 
 from articles import clients
 
-from . import notifications
+from . import notifications, signals
 from .models import ArticleCommentSettings, BlockedPhrase, Comment, Report
 
 FORM_TOKEN_SALT = "comments.form-token"  # noqa: S105 (a namespace)  # nosec B105
@@ -242,6 +242,9 @@ def moderate(comments, status, *, moderator):
             status=status, moderated_at=timezone.now(), moderated_by=moderator, report_count=0
         )
         Report.objects.filter(comment__in=ids, resolved=False).update(resolved=True)
+        was_visible = any(comment.status == Comment.Status.APPROVED for comment in changing)
+        if ids and (status == Comment.Status.APPROVED or was_visible):
+            signals.visible_comments_changed()
         if status == Comment.Status.APPROVED:
             replies = [comment.pk for comment in changing if comment.parent_id]
             if replies:

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from . import signals
 from .models import REMOVED, Comment
 
 
@@ -50,6 +51,8 @@ def erase(comments):
         deleted = (
             Comment.objects.filter(pk__in=ids - answered).delete()[1].get(Comment._meta.label, 0)
         )
+        if blanked:
+            signals.visible_comments_changed()
     return deleted, blanked
 
 

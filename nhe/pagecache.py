@@ -18,6 +18,7 @@ from email.utils import formatdate
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 GENERATION_KEY = "pagecache:generation"
@@ -128,12 +129,12 @@ class AnonymousPageCacheMiddleware:
         )
         if not response.has_header("Last-Modified"):
             response["Last-Modified"] = formatdate(generation["since"], usegmt=True)
+        # nginx's microcache honours this and hides it from clients (deploy/nginx.conf.template).
+        response["X-Accel-Expires"] = str(settings.PROXY_MICROCACHE_SECONDS)
         patch_vary_headers(response, ["Accept-Encoding"])
 
     @staticmethod
     def _replay(request, stored):
-        from django.http import HttpResponse
-
         content = stored["content"]
         if stored["nonce"]:
             fresh = str(request._csp_nonce)

@@ -72,20 +72,42 @@ def test_an_over_long_name_is_refused(post_comment):
     assert not Comment.objects.exists()
 
 
-def test_posting_needs_a_csrf_token(article):
-    client = Client(enforce_csrf_checks=True)
-    response = client.post(reverse("comments:post", args=[article.pk]), comment_data(article))
-    assert response.status_code == 403
-    assert not Comment.objects.exists()
+def test_the_article_page_sets_no_cookie_so_it_can_be_cached_for_everyone(client, article):
+    response = client.get(article.get_absolute_url())
+    assert 'name="token"' in response.text
+    assert not response.cookies
+    assert "Cookie" not in response.get("Vary", "")
 
 
-def test_posting_with_the_pages_csrf_token_works(article):
+def test_a_form_posted_from_our_own_page_works_with_browser_csrf_checks(article):
     client = Client(enforce_csrf_checks=True)
     client.get(article.get_absolute_url())
-    data = comment_data(article, csrfmiddlewaretoken=client.cookies["csrftoken"].value)
-    response = client.post(reverse("comments:post", args=[article.pk]), data)
+    response = client.post(
+        reverse("comments:post", args=[article.pk]),
+        comment_data(article),
+        headers={"Origin": "http://testserver", "Sec-Fetch-Site": "same-origin"},
+    )
     assert response.status_code == 302
     assert Comment.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "https://evil.example"},
+        {"Origin": "null"},
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "same-site", "Origin": "http://blog.testserver"},
+    ],
+)
+def test_a_form_posted_from_another_site_is_refused(article, headers):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(
+        reverse("comments:post", args=[article.pk]), comment_data(article), headers=headers
+    )
+    assert response.status_code == 403
+    assert "sent from another website" in response.text
+    assert not Comment.objects.exists()
 
 
 def test_forged_moderation_fields_are_ignored(post_comment):

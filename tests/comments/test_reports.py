@@ -72,10 +72,12 @@ def test_a_report_needs_a_reason():
     assert not Report.objects.exists()
 
 
-def test_reporting_needs_a_csrf_token():
+def test_a_report_sent_from_another_site_is_refused():
     comment = CommentFactory()
-    response = report(comment, client=Client(enforce_csrf_checks=True))
+    client = Client(enforce_csrf_checks=True, headers={"Origin": "https://evil.example"})
+    response = report(comment, client=client)
     assert response.status_code == 403
+    assert not Report.objects.exists()
 
 
 def test_reporting_needs_post(client):

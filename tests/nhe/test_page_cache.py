@@ -1,0 +1,188 @@
+"""Whole pages for anonymous readers come from the cache, and every change shows at once."""
+
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.test import RequestFactory
+from django.utils import timezone
+
+from articles.models import Article
+from comments import moderation
+from comments.models import Comment
+from nhe import pagecache
+from tests.factories import ArticleFactory
+
+# Real commits, because caches move on only once a change is committed.
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("default_sections"),
+]
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+
+
+def test_second_anonymous_visit_is_served_from_the_cache(client):
+    ArticleFactory(title="Cached story")
+    first = client.get("/")
+    second = client.get("/")
+    assert "X-Page-Cache" not in first
+    assert second["X-Page-Cache"] == "hit"
+    assert "Cached story" in second.text
+    assert second.text == first.text
+
+
+def test_anonymous_pages_set_no_cookie_and_do_not_vary_on_cookies(client):
+    article = ArticleFactory()
+    for url in ["/", "/news/", article.get_absolute_url()]:
+        for response in (client.get(url), client.get(url)):
+            assert not response.cookies, url
+            assert "Cookie" not in response.get("Vary", ""), url
+
+
+def test_public_pages_tell_proxies_and_cdns_how_long_to_keep_them(client):
+    response = client.get("/")
+    directives = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"public", "s-maxage=300", "stale-while-revalidate=30"} <= directives
+    assert "stale-if-error=86400" in directives
+    assert response["X-Accel-Expires"] == "5"
+    assert response["Last-Modified"]
+    assert response["ETag"]
+
+
+def test_a_browser_holding_the_page_gets_304(client):
+    ArticleFactory()
+    etag = client.get("/")["ETag"]
+    again = client.get("/", headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_signed_in_editors_never_get_cached_pages(client, admin_user):
+    client.get("/")
+    client.force_login(admin_user)
+    response = client.get("/")
+    assert "X-Page-Cache" not in response
+    assert "public" not in response.get("Cache-Control", "")
+
+
+def test_a_reader_with_a_message_waiting_sees_it(client):
+    article = ArticleFactory()
+    client.get(article.get_absolute_url())
+    client.cookies["messages"] = "anything"
+    assert "X-Page-Cache" not in client.get(article.get_absolute_url())
+
+
+def test_publishing_shows_at_once(client):
+    draft = ArticleFactory(title="Breaking: a new board", status=Article.Status.DRAFT)
+    assert "Breaking: a new board" not in client.get("/").text
+    draft.publish()
+    draft.save()
+    assert "Breaking: a new board" in client.get("/").text
+
+
+def test_editing_shows_at_once(client):
+    article = ArticleFactory(title="Old headline")
+    client.get(article.get_absolute_url())
+    article.title = "New headline"
+    article.save()
+    page = client.get(article.get_absolute_url()).text
+    assert "New headline" in page and "Old headline" not in page
+
+
+def test_unpublishing_takes_the_page_down_at_once(client):
+    article = ArticleFactory(title="Legal wants this gone")
+    assert client.get(article.get_absolute_url()).status_code == 200
+    assert "Legal wants this gone" in client.get("/").text
+    article.unpublish()
+    article.save()
+    assert client.get(article.get_absolute_url()).status_code == 404
+    assert "Legal wants this gone" not in client.get("/").text
+
+
+def test_approving_a_comment_shows_it_at_once(client):
+    article = ArticleFactory()
+    comment = Comment.objects.create(
+        article=article, name="Ward sister", email="w@example.org", body="Well said."
+    )
+    assert "Well said." not in client.get(article.get_absolute_url()).text
+    moderator = get_user_model().objects.create_user("mod")
+    moderation.moderate(Comment.objects.filter(pk=comment.pk), "approved", moderator=moderator)
+    assert "Well said." in client.get(article.get_absolute_url()).text
+
+
+def test_a_new_comment_held_for_moderation_leaves_the_cache_alone(client):
+    article = ArticleFactory()
+    client.get(article.get_absolute_url())
+    Comment.objects.create(article=article, name="Spammer", email="s@example.org", body="Buy")
+    assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
+
+
+def test_curating_the_front_page_shows_at_once(client):
+    ArticleFactory(title="Yesterday's top story", is_featured=True)
+    challenger = ArticleFactory(title="Today's top story")
+    top = client.get("/").text.split('class="top-story"')[1].split("</section>")[0]
+    assert "Yesterday" in top
+    challenger.is_featured = True
+    challenger.featured_order = 0
+    challenger.save()
+    Article.objects.filter(title__startswith="Yesterday").update(featured_order=5)
+    challenger.save()  # the editor's save of the new order
+    top = client.get("/").text.split('class="top-story"')[1].split("</section>")[0]
+    assert "Today" in top
+
+
+def test_a_scheduled_article_goes_live_on_time_without_any_save(client):
+    now = timezone.now()
+    ArticleFactory(title="Embargoed report", publish_at=now + timedelta(minutes=10))
+    assert "Embargoed report" not in client.get("/").text
+    later = now + timedelta(minutes=11)
+    with (
+        mock.patch("django.utils.timezone.now", return_value=later),
+        mock.patch("nhe.pagecache.time.time", return_value=later.timestamp()),
+    ):
+        assert "Embargoed report" in client.get("/").text
+
+
+def test_when_a_hot_page_expires_one_request_renders_and_the_rest_get_the_last_copy(client):
+    ArticleFactory(title="First version")
+    client.get("/")
+    pagecache.invalidate()
+    ArticleFactory(title="Second version")
+    cache.delete(pagecache.GENERATION_KEY)
+    request = RequestFactory().get("/")
+    generation = pagecache.current_generation()
+    lock = f"{pagecache._key(request, generation['id'])}:lock"
+    assert cache.add(lock, 1, 10)  # another process is rendering it right now
+    response = client.get("/")
+    assert response["X-Page-Cache"] == "hit"
+    assert "Second version" not in response.text
+    cache.delete(lock)
+    assert "Second version" in client.get("/").text
+
+
+def test_a_cached_page_never_carries_a_stale_csp_nonce(client):
+    stored = {
+        "status": 200,
+        "headers": {"Content-Type": "text/html"},
+        "content": b'<script nonce="OLDNONCE" type="application/ld+json">{}</script>',
+        "nonce": "OLDNONCE",
+    }
+    request = RequestFactory().get("/")
+    from django.utils.csp import LazyNonce
+
+    request._csp_nonce = LazyNonce()
+    response = pagecache.AnonymousPageCacheMiddleware._replay(request, stored)
+    assert b"OLDNONCE" not in response.content
+    assert f'nonce="{request._csp_nonce}"'.encode() in response.content
+
+
+def test_pages_with_the_cache_off_are_rendered_every_time(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/")
+    assert "X-Page-Cache" not in client.get("/")
