@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test checks audit backup restore lint format venv bench clean
+.PHONY: run serve test checks audit backup restore lint format venv bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Python 3.12+ is needed, found " + sys.version' 
@@ -22,6 +22,14 @@ run: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py seed_comments
 	DEBUG=1 $(BIN)/python manage.py create_demo_editor
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# The production stack on this machine: gunicorn behind nginx (deploy/), DEBUG off, on
+# http://127.0.0.1:8080/. Uses DATABASE_URL if set, else the SQLite file `make run` made.
+# Plain http and no two-factor prompt, because this is a local machine, not the internet.
+serve: $(STAMP)
+	SECRET_KEY=$${SECRET_KEY:-local-serve-only-$$(hostname)-not-for-production} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 \
+	ADMIN_REQUIRE_OTP=0 BIN=$(BIN) scripts/serve
 
 # The dependency audit only warns when its vulnerability service is out of reach (as on
 # machines whose package index is a mirror); `make audit` on its own stays strict.
