@@ -1,6 +1,30 @@
+from urllib.parse import urlsplit
+
 from django.apps import AppConfig
+from django.conf import settings
+from django.db.models.signals import post_migrate
+
+
+def sync_site(sender, using, apps, **kwargs):
+    """Keep the Site row (used by sitemaps and feeds) on the domain SITE_URL names."""
+    try:
+        Site = apps.get_model("sites", "Site")
+    except LookupError:
+        return
+    domain = urlsplit(settings.SITE_URL).netloc
+    Site.objects.using(using).update_or_create(
+        pk=settings.SITE_ID, defaults={"domain": domain, "name": settings.SITE_NAME}
+    )
+    from django.contrib.sites.models import SITE_CACHE
+
+    SITE_CACHE.clear()
 
 
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = "Newsroom"
+
+    def ready(self):
+        from . import signals  # noqa: F401
+
+        post_migrate.connect(sync_site, sender=self)

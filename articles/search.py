@@ -1,0 +1,207 @@
+"""Finding public articles by words.
+
+On PostgreSQL: full-text search over the stored, weighted search vector (see
+`ArticleQuerySet.refresh_search_vector`), ranked, with highlighted titles and snippets.
+Reader input goes through websearch_to_tsquery, which accepts any text without a syntax
+error, and is cut to a fixed length; a statement timeout guards against the unforeseen.
+Elsewhere (the embedded SQLite database) a simpler search matches every word anywhere.
+"""
+
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass
+from html import unescape
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.core.paginator import Paginator
+from django.db import OperationalError, connections, transaction
+from django.db.models import Case, Exists, F, Func, IntegerField, OuterRef, Q, Value, When
+from django.db.models.functions import Concat
+from django.utils.html import format_html, format_html_join
+from taggit.models import TaggedItem
+
+from .models import SEARCH_CONFIG, Article, Byline
+
+PAGE_SIZE = 20
+MAX_QUERY_LENGTH = 200
+MAX_FALLBACK_WORDS = 8
+TIMEOUT_MS = 3000
+# Highlight markers: control characters, which readers' text and our markup never contain.
+START, STOP = "\x02", "\x03"
+MARKERS = re.compile(f"([{START}{STOP}])")
+CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a reader typed, made safe to search with."""
+
+    text: str
+    truncated: bool = False
+
+    @classmethod
+    def from_input(cls, raw):
+        text = " ".join(CONTROL.sub(" ", raw or "").split())
+        if len(text) <= MAX_QUERY_LENGTH:
+            return cls(text)
+        cut = text[:MAX_QUERY_LENGTH].rsplit(" ", 1)[0] or text[:MAX_QUERY_LENGTH]
+        return cls(cut, truncated=True)
+
+    @property
+    def words(self):
+        """The words that must be found: anything typed after a minus sign excludes."""
+        return [
+            word
+            for token in self.text.split()
+            if not token.startswith("-")
+            for word in WORD.findall(token)
+        ]
+
+    def __bool__(self):
+        return bool(self.words)
+
+
+def uses_full_text(using="default"):
+    return connections[using].vendor == "postgresql"
+
+
+def search_articles(query: Query, articles=None):
+    """Public articles matching the query, best first, with `marked_title`/`marked_snippet`.
+
+    The marked fields hold plain text with START/STOP around the matches; `highlighted()`
+    turns them into escaped HTML.
+    """
+    articles = Article.objects.published() if articles is None else articles
+    if uses_full_text(articles.db):
+        return _full_text(query, articles)
+    return _word_match(query, articles)
+
+
+def _full_text(query, articles):
+    tsquery = SearchQuery(query.text, search_type="websearch", config=SEARCH_CONFIG)
+    text = Concat(
+        "standfirst",
+        Value(" "),
+        Func(F("body"), Value("<[^>]*>"), Value(" "), Value("g"), function="regexp_replace"),
+    )
+    marks = {"config": SEARCH_CONFIG, "start_sel": START, "stop_sel": STOP}
+    # PostgreSQL computes ts_headline (an expensive function) only for the rows that
+    # survive ORDER BY ... LIMIT, so the page's snippets cost the same at any archive size.
+    return (
+        articles.filter(search_vector=tsquery)
+        .annotate(
+            rank=SearchRank(F("search_vector"), tsquery, normalization=Value(1)),
+            marked_title=SearchHeadline("title", tsquery, highlight_all=True, **marks),
+            marked_snippet=SearchHeadline(
+                text,
+                tsquery,
+                max_words=35,
+                min_words=15,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+                **marks,
+            ),
+        )
+        .order_by("-rank", "-publish_at", "-pk")
+    )
+
+
+def _word_match(query, articles):
+    words = query.words[:MAX_FALLBACK_WORDS]
+    article_type = {"content_type__app_label": "articles", "content_type__model": "article"}
+    title_hits = Value(0, output_field=IntegerField())
+    for word in words:
+        tagged = TaggedItem.objects.filter(
+            object_id=OuterRef("pk"), tag__name__icontains=word, **article_type
+        )
+        bylined = Byline.objects.filter(article=OuterRef("pk"), author__name__icontains=word)
+        articles = articles.filter(
+            Q(title__icontains=word)
+            | Q(standfirst__icontains=word)
+            | Q(body__icontains=word)
+            | Exists(tagged)
+            | Exists(bylined)
+        )
+        title_hits = title_hits + Case(When(title__icontains=word, then=1), default=0)
+    return articles.annotate(
+        rank=title_hits, marked_title=F("title"), marked_snippet=F("standfirst")
+    ).order_by("-rank", "-publish_at", "-pk")
+
+
+def mark_words(text, words):
+    """Put highlight markers around each of the words in text (for the fallback search)."""
+    if not words:
+        return text
+    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+    return pattern.sub(lambda match: f"{START}{match.group(0)}{STOP}", text)
+
+
+def highlighted(marked, *, from_html=False):
+    """Escaped HTML of marked text, with <mark> around the highlighted parts.
+
+    Everything the text contains is escaped; the only markup added is <mark>. Snippets cut
+    from stored HTML may hold entities such as &amp;, which are decoded before escaping.
+    """
+    pieces = []
+    inside = False
+    for part in MARKERS.split(marked or ""):
+        if part == START:
+            inside = True
+        elif part == STOP:
+            inside = False
+        elif part:
+            text = unescape(part) if from_html else part
+            pieces.append(format_html("<mark>{}</mark>", text) if inside else text)
+    return format_html_join("", "{}", ((piece,) for piece in pieces))
+
+
+def decorate(results, query):
+    """Give each result on a page its highlighted `title_html` and `snippet_html`."""
+    full_text = uses_full_text()
+    words = query.words[:MAX_FALLBACK_WORDS]
+    for article in results:
+        title = getattr(article, "marked_title", article.title)
+        snippet = getattr(article, "marked_snippet", article.standfirst)
+        if not full_text:
+            title, snippet = mark_words(title, words), mark_words(snippet, words)
+        article.title_html = highlighted(title)
+        article.snippet_html = highlighted(snippet, from_html=full_text)
+    return results
+
+
+@contextmanager
+def time_limit(using="default"):
+    """Cancel a search that runs longer than TIMEOUT_MS instead of tying up a worker."""
+    if not uses_full_text(using):
+        yield
+        return
+    with transaction.atomic(using=using):
+        with connections[using].cursor() as cursor:
+            cursor.execute("SET LOCAL statement_timeout = %s", [TIMEOUT_MS])
+        yield
+
+
+@dataclass
+class Results:
+    page: object = None
+    timed_out: bool = False
+
+
+def find(query: Query, articles, page_number) -> Results:
+    """One page of results for the query among `articles`, newest first without words."""
+    try:
+        with time_limit(articles.db):
+            found = search_articles(query, articles) if query else articles.newest_first()
+            page = Paginator(found, PAGE_SIZE).get_page(page_number)
+            page.object_list = decorate(list(page.object_list), query)
+    except OperationalError as error:
+        if not _was_cancelled(error):
+            raise
+        return Results(timed_out=True)
+    return Results(page=page)
+
+
+def _was_cancelled(error):
+    cause = error.__cause__
+    return "57014" in (getattr(cause, "pgcode", None), getattr(cause, "sqlstate", None))
