@@ -15,7 +15,18 @@ from html import unescape
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.paginator import Paginator
 from django.db import OperationalError, connections, transaction
-from django.db.models import Case, Exists, F, Func, IntegerField, OuterRef, Q, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.functions import Concat
 from django.utils.html import format_html, format_html_join
 from taggit.models import TaggedItem
@@ -80,11 +91,15 @@ def search_articles(query: Query, articles=None):
 
 def _full_text(query, articles):
     tsquery = SearchQuery(query.text, search_type="websearch", config=SEARCH_CONFIG)
-    text = Concat(
-        "standfirst",
+    body_text = Func(
+        F("body"),
+        Value("<[^>]*>"),
         Value(" "),
-        Func(F("body"), Value("<[^>]*>"), Value(" "), Value("g"), function="regexp_replace"),
+        Value("g"),
+        function="regexp_replace",
+        output_field=TextField(),
     )
+    text = Concat("standfirst", Value(" "), body_text, output_field=TextField())
     marks = {"config": SEARCH_CONFIG, "start_sel": START, "stop_sel": STOP}
     # PostgreSQL computes ts_headline (an expensive function) only for the rows that
     # survive ORDER BY ... LIMIT, so the page's snippets cost the same at any archive size.
