@@ -160,7 +160,7 @@ def highlighted(marked, *, from_html=False):
     """
     pieces = []
     inside = False
-    for part in MARKERS.split(marked or ""):
+    for part in MARKERS.split(" ".join((marked or "").split())):
         if part == START:
             inside = True
         elif part == STOP:
