@@ -107,9 +107,15 @@ def test_section_filter_keeps_only_that_section(client):
 
 def test_date_range_counts_days_in_london_time(client):
     london = timezone.get_current_timezone()
-    ArticleFactory(title="Late on the first", publish_at=datetime(2024, 7, 1, 23, 30, tzinfo=london))
-    ArticleFactory(title="Early on the second", publish_at=datetime(2024, 7, 2, 0, 30, tzinfo=london))
-    ArticleFactory(title="Early on the third", publish_at=datetime(2024, 7, 3, 0, 30, tzinfo=london))
+    ArticleFactory(
+        title="Late on the first", publish_at=datetime(2024, 7, 1, 23, 30, tzinfo=london)
+    )
+    ArticleFactory(
+        title="Early on the second", publish_at=datetime(2024, 7, 2, 0, 30, tzinfo=london)
+    )
+    ArticleFactory(
+        title="Early on the third", publish_at=datetime(2024, 7, 3, 0, 30, tzinfo=london)
+    )
     page = results(client, q="early late", from_date="2024-07-02", to_date="2024-07-02")
     assert "0 results" in page
     page = results(client, q="early", from_date="2024-07-02", to_date="2024-07-02")
