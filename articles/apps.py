@@ -1,11 +1,13 @@
 from urllib.parse import urlsplit
 
 from django.apps import AppConfig
+from django.apps import apps as global_apps
 from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models.signals import post_migrate
 
 
-def sync_site(sender, using, apps, **kwargs):
+def sync_site(sender, using=DEFAULT_DB_ALIAS, apps=global_apps, **kwargs):
     """Keep the Site row (used by sitemaps and feeds) on the domain SITE_URL names."""
     try:
         Site = apps.get_model("sites", "Site")
