@@ -231,7 +231,8 @@ def test_search_that_runs_too_long_is_stopped_with_a_message(client, monkeypatch
 
 def test_vector_follows_edits_to_title_tags_and_bylines(client):
     author = AuthorFactory(name="Sam Writer")
-    article = ArticleFactory(title="Quarterly figures", authors=[author])
+    ArticleFactory(title="Quarterly figures", authors=[author])
+    article = Article.objects.get(title="Quarterly figures")  # loaded as the admin loads it
     article.title = "Cancer waiting times figures"
     article.save()
     assert result_titles(results(client, q="cancer")) == ["Cancer waiting times figures"]
@@ -293,3 +294,48 @@ class TestWordMatchFallback:
     def test_finds_by_byline(self, client):
         ArticleFactory(title="By her", authors=[AuthorFactory(name="Ngozi Brennan")])
         assert result_titles(results(client, q="brennan")) == ["By her"]
+
+
+def test_piece_written_in_the_admin_is_found_by_its_tags_and_byline(client, admin_user):
+    author = AuthorFactory(name="Morwenna Tregothnan")
+    client.force_login(admin_user)
+    news = Section.objects.get(slug="news")
+    response = client.post(
+        reverse("admin:articles_article_add"),
+        {
+            "title": "Board approves estates plan",
+            "slug": "",
+            "section": news.pk,
+            "standfirst": "A ten-year plan.",
+            "body": "<p>New theatres.</p>",
+            "tags": "Capital funding",
+            "status": "published",
+            "publish_at_0": "2024-01-02",
+            "publish_at_1": "09:00:00",
+            "featured_order": 0,
+            "comments_open": "on",
+            "bylines-TOTAL_FORMS": 1,
+            "bylines-INITIAL_FORMS": 0,
+            "bylines-0-author": author.pk,
+            "bylines-0-position": 0,
+            "questions-TOTAL_FORMS": 0,
+            "questions-INITIAL_FORMS": 0,
+            "corrections-TOTAL_FORMS": 0,
+            "corrections-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    client.logout()
+    assert result_titles(results(client, q="capital funding")) == ["Board approves estates plan"]
+    assert result_titles(results(client, q="Tregothnan")) == ["Board approves estates plan"]
+
+
+def test_very_common_words_rank_the_newest_matches(client, monkeypatch):
+    monkeypatch.setattr(search, "RANK_WINDOW", 2)
+    ArticleFactory(title="Hospital at home", publish_at=timezone.now() - timedelta(days=9))
+    ArticleFactory(title="Newer", body="<p>Hospital news.</p>")
+    ArticleFactory(title="Newest", body="<p>Hospital news.</p>", publish_at=timezone.now())
+    page = results(client, q="hospital")
+    assert sorted(result_titles(page)) == ["Newer", "Newest"]
+    assert "2 or more results for “hospital”" in page
+    assert "These are the newest 2 matches, best first." in page
