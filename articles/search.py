@@ -79,19 +79,41 @@ def uses_full_text(using="default"):
 
 
 def search_articles(query: Query, articles=None):
-    """Public articles matching the query, best first, with `marked_title`/`marked_snippet`.
-
-    The marked fields hold plain text with START/STOP around the matches; `highlighted()`
-    turns them into escaped HTML.
-    """
+    """Public articles matching the query, best first (annotated with `rank`)."""
     articles = Article.objects.published() if articles is None else articles
     if uses_full_text(articles.db):
         return _full_text(query, articles)
     return _word_match(query, articles)
 
 
+def _tsquery(query):
+    return SearchQuery(query.text, search_type="websearch", config=SEARCH_CONFIG)
+
+
 def _full_text(query, articles):
-    tsquery = SearchQuery(query.text, search_type="websearch", config=SEARCH_CONFIG)
+    tsquery = _tsquery(query)
+    # Ranking reads every candidate's stored vector, so a word found in tens of thousands
+    # of pieces would cost hundreds of milliseconds to rank in full. Rank the newest
+    # RANK_WINDOW matches instead: a bounded cost, and for news the newest matter most.
+    newest = (
+        articles.filter(search_vector=tsquery)
+        .order_by("-publish_at", "-pk")
+        .values("pk")[:RANK_WINDOW]
+    )
+    return (
+        articles.filter(pk__in=newest)
+        .annotate(rank=SearchRank(F("search_vector"), tsquery, normalization=Value(1)))
+        .order_by("-rank", "-publish_at", "-pk")
+    )
+
+
+def _headlines(query, ids):
+    """{id: (marked title, marked snippet)} for one page of results, in one query.
+
+    Kept apart from the ranked query so that a deep page (a large OFFSET) does not make
+    PostgreSQL cut snippets from every row it skips.
+    """
+    tsquery = _tsquery(query)
     body_text = Func(
         F("body"),
         Value("<[^>]*>"),
@@ -102,20 +124,9 @@ def _full_text(query, articles):
     )
     text = Concat("standfirst", Value(" "), body_text, output_field=TextField())
     marks = {"config": SEARCH_CONFIG, "start_sel": START, "stop_sel": STOP}
-    # Ranking reads every candidate's stored vector, so a word found in tens of thousands
-    # of pieces would cost hundreds of milliseconds to rank in full. Rank the newest
-    # RANK_WINDOW matches instead: a bounded cost, and for news the newest matter most.
-    newest = (
-        articles.filter(search_vector=tsquery)
-        .order_by("-publish_at", "-pk")
-        .values("pk")[:RANK_WINDOW]
-    )
-    # PostgreSQL computes ts_headline (an expensive function) only for the rows that
-    # survive ORDER BY ... LIMIT, so the page's snippets cost the same at any archive size.
-    return (
-        articles.filter(pk__in=newest)
+    rows = (
+        Article.objects.filter(pk__in=ids)
         .annotate(
-            rank=SearchRank(F("search_vector"), tsquery, normalization=Value(1)),
             marked_title=SearchHeadline("title", tsquery, highlight_all=True, **marks),
             marked_snippet=SearchHeadline(
                 text,
@@ -127,8 +138,9 @@ def _full_text(query, articles):
                 **marks,
             ),
         )
-        .order_by("-rank", "-publish_at", "-pk")
+        .values_list("pk", "marked_title", "marked_snippet")
     )
+    return {pk: (title, snippet) for pk, title, snippet in rows}
 
 
 def _word_match(query, articles):
@@ -148,9 +160,7 @@ def _word_match(query, articles):
             | Exists(bylined)
         )
         title_hits = title_hits + Case(When(title__icontains=word, then=1), default=0)
-    return articles.annotate(
-        rank=title_hits, marked_title=F("title"), marked_snippet=F("standfirst")
-    ).order_by("-rank", "-publish_at", "-pk")
+    return articles.annotate(rank=title_hits).order_by("-rank", "-publish_at", "-pk")
 
 
 def mark_words(text, words):
@@ -182,15 +192,17 @@ def highlighted(marked, *, from_html=False):
 
 def decorate(results, query):
     """Give each result on a page its highlighted `title_html` and `snippet_html`."""
-    full_text = uses_full_text()
+    if query and uses_full_text():
+        marked = _headlines(query, [article.pk for article in results])
+        for article in results:
+            title, snippet = marked.get(article.pk, (article.title, article.standfirst))
+            article.title_html = highlighted(title)
+            article.snippet_html = highlighted(snippet, from_html=True)
+        return results
     words = query.words[:MAX_FALLBACK_WORDS]
     for article in results:
-        title = getattr(article, "marked_title", article.title)
-        snippet = getattr(article, "marked_snippet", article.standfirst)
-        if not full_text:
-            title, snippet = mark_words(title, words), mark_words(snippet, words)
-        article.title_html = highlighted(title)
-        article.snippet_html = highlighted(snippet, from_html=full_text)
+        article.title_html = highlighted(mark_words(article.title, words))
+        article.snippet_html = highlighted(mark_words(article.standfirst, words))
     return results
 
 
