@@ -35,6 +35,7 @@ from .models import SEARCH_CONFIG, Article, Byline
 
 PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 16
 RANK_WINDOW = 2000
 MAX_FALLBACK_WORDS = 8
 TIMEOUT_MS = 3000
@@ -54,11 +55,11 @@ class Query:
 
     @classmethod
     def from_input(cls, raw):
-        text = " ".join(CONTROL.sub(" ", raw or "").split())
-        if len(text) <= MAX_QUERY_LENGTH:
-            return cls(text)
-        cut = text[:MAX_QUERY_LENGTH].rsplit(" ", 1)[0] or text[:MAX_QUERY_LENGTH]
-        return cls(cut, truncated=True)
+        tokens = CONTROL.sub(" ", raw or "").split()
+        text = " ".join(tokens[:MAX_QUERY_WORDS])
+        if len(text) > MAX_QUERY_LENGTH:
+            text = text[:MAX_QUERY_LENGTH].rsplit(" ", 1)[0] or text[:MAX_QUERY_LENGTH]
+        return cls(text, truncated=text != " ".join(tokens))
 
     @property
     def words(self):

@@ -194,7 +194,16 @@ def test_null_character_is_refused_with_a_message(client):
 def test_long_query_is_cut_and_the_reader_is_told(client):
     ArticleFactory(title="Nurse strike ballot opens")
     page = results(client, q="nurse " + "x" * 2000)
-    assert f"Only the first {len('nurse')} characters of your search were used." in page
+    assert "Your search was too long, so we searched for “nurse”." in page
+    assert result_titles(page) == ["Nurse strike ballot opens"]
+
+
+def test_many_words_are_cut_to_the_first_sixteen(client):
+    ArticleFactory(title="Nurse strike ballot opens")
+    words = ["nurse"] * 16 + ["unmatched"] * 10
+    page = results(client, q=" ".join(words))
+    assert result_titles(page) == ["Nurse strike ballot opens"]
+    assert "Your search was too long" in page
 
 
 def test_only_negated_words_search_for_nothing(client):
