@@ -55,7 +55,8 @@ class Query:
 
     @classmethod
     def from_input(cls, raw):
-        tokens = CONTROL.sub(" ", raw or "").split()
+        raw = CONTROL.sub(" ", raw or "")
+        tokens = raw.split() if '"' in raw else _without_repeats(raw.split())
         text = " ".join(tokens[:MAX_QUERY_WORDS])
         if len(text) > MAX_QUERY_LENGTH:
             text = text[:MAX_QUERY_LENGTH].rsplit(" ", 1)[0] or text[:MAX_QUERY_LENGTH]
@@ -73,6 +74,17 @@ class Query:
 
     def __bool__(self):
         return bool(self.words)
+
+
+def _without_repeats(tokens):
+    """Outside quoted phrases a repeated word adds nothing to a search but its cost."""
+    seen = set()
+    unique = []
+    for token in tokens:
+        if token.lower() not in seen:
+            seen.add(token.lower())
+            unique.append(token)
+    return unique
 
 
 def uses_full_text(using="default"):

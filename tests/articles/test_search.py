@@ -199,11 +199,19 @@ def test_long_query_is_cut_and_the_reader_is_told(client):
 
 
 def test_many_words_are_cut_to_the_first_sixteen(client):
-    ArticleFactory(title="Nurse strike ballot opens")
-    words = ["nurse"] * 16 + ["unmatched"] * 10
-    page = results(client, q=" ".join(words))
-    assert result_titles(page) == ["Nurse strike ballot opens"]
+    found = [f"alpha{n}" for n in range(16)]
+    ArticleFactory(title="Word soup", body=f"<p>{' '.join(found)}</p>")
+    page = results(client, q=" ".join([*found, "unmatched", "absent"]))
+    assert result_titles(page) == ["Word soup"]
     assert "Your search was too long" in page
+
+
+def test_repeated_words_count_once(client):
+    ArticleFactory(title="Nurse strike ballot opens")
+    page = results(client, q="nurse Nurse NURSE strike nurse")
+    assert result_titles(page) == ["Nurse strike ballot opens"]
+    assert "1 result for “nurse strike”" in page
+    assert "too long" not in page
 
 
 def test_only_negated_words_search_for_nothing(client):
