@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.db.models import FloatField, Func, Value
 from django.urls import reverse
 from django.utils import timezone
+from taggit.models import Tag
 
 from articles import search
 from articles.demo import seed_archive
@@ -260,6 +261,11 @@ def test_vector_follows_edits_to_title_tags_and_bylines(client):
     author.name = "Sam Okonjo"
     author.save()
     assert result_titles(results(client, q="okonjo")) == ["Cancer waiting times figures"]
+    article.tags.add("Oncology")
+    tag = Tag.objects.get(name="Oncology")
+    tag.name = "Cancer services"
+    tag.save()
+    assert result_titles(results(client, q="services")) == ["Cancer waiting times figures"]
 
 
 def test_bulk_archive_is_searchable(client):

@@ -63,3 +63,17 @@ def test_feed_reader_finds_the_section_feed_from_the_page_head(live_server, page
     titles = [item.findtext("title") for item in channel.findall("item")]
     assert len(titles) == 22
     assert all(title.startswith("Maternity safety review") for title in titles)
+
+
+def test_reader_follows_the_most_read_list_to_an_article(live_server, page, archive):
+    from django.utils import timezone
+
+    from articles.models import Article, ReadCount
+
+    popular = Article.objects.get(title="Maternity units recruit midwives")
+    ReadCount.objects.create(article=popular, day=timezone.localdate(), count=40)
+    page.goto(live_server.url + "/")
+    block = page.get_by_role("complementary", name="Most read this week")
+    block.get_by_role("link", name=popular.title).click()
+    page.wait_for_url(f"**{popular.get_absolute_url()}")
+    assert page.get_by_role("heading", level=1).inner_text() == popular.title
