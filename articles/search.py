@@ -39,7 +39,8 @@ MAX_QUERY_WORDS = 16
 RANK_WINDOW = 2000
 MAX_FALLBACK_WORDS = 8
 TIMEOUT_MS = 3000
-# Highlight markers: control characters, which readers' text and our markup never contain.
+# Highlight markers: control characters, stripped from reader input. A stray one in stored
+# text could only misplace a highlight, since everything shown is escaped.
 START, STOP = "\x02", "\x03"
 MARKERS = re.compile(f"([{START}{STOP}])")
 CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
