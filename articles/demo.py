@@ -158,6 +158,8 @@ def seed_archive(total: int, now=None, batch_size=1000) -> int:
             )
             for i, a in enumerate(made)
         )
+        # Bulk inserts skip Article.save(), so make the batch searchable here.
+        Article.objects.filter(pk__in=[a.pk for a in made]).refresh_search_vector()
         created += len(made)
     return created
 

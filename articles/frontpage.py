@@ -1,14 +1,20 @@
-"""What the front page shows, block by block, with no article twice."""
+"""What the front page shows, block by block, with no article twice.
+
+The page is chosen in one query of ids (the editors' featured pieces, the newest piece, and
+the newest of each section with a block), each part an index scan however large the
+archive; the teasers for the chosen ids come in one more query and their bylines in a third.
+"""
 
 from dataclasses import dataclass, field
 
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber
+from django.db import connection
+from django.db.models import IntegerField, Value
 
 from .models import Article, Section
 
 FEATURED_COUNT = 4
-MOST_TEASERS_PER_BLOCK = 12
+FEATURED_SLOT = -1
+NEWEST_SLOT = -2
 
 
 @dataclass
@@ -33,36 +39,62 @@ class FrontPage:
         return shown
 
 
-def build_front_page() -> FrontPage:
-    public = Article.objects.published().for_teasers()
-    # Featured pieces in the editors' order, then the newest: one query finds the top story
-    # (the first) and the featured strip (the featured among the rest).
-    leading = list(
-        public.order_by("-is_featured", "featured_order", "-publish_at", "-pk")[
-            : FEATURED_COUNT + 1
-        ]
-    )
-    top_story = leading[0] if leading else None
-    featured = [article for article in leading[1:] if article.is_featured]
-    shown = [article.pk for article in leading[: len(featured) + 1]]
+def _candidates(sections):
+    """(slot, article id) pairs: featured in the editors' order, the newest, each section's."""
+    public = Article.objects.published()
 
-    sections = list(Section.objects.filter(front_page_position__isnull=False))
-    by_section = {section.pk: SectionBlock(section, []) for section in sections}
-    ranked = (
-        public.filter(section__in=sections)
-        .exclude(pk__in=shown)
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=F("section_id"),
-                order_by=[F("publish_at").desc(), F("pk").desc()],
-            )
+    def part(queryset, slot, limit):
+        # A compound query may order its parts only by columns it selects.
+        return queryset.annotate(slot=Value(slot, output_field=IntegerField())).values_list(
+            "slot", "pk", "featured_order", "publish_at"
+        )[:limit]
+
+    parts = [
+        part(
+            public.filter(is_featured=True).order_by("featured_order", "-publish_at", "-pk"),
+            FEATURED_SLOT,
+            FEATURED_COUNT + 1,
+        ),
+        part(public.newest_first(), NEWEST_SLOT, 1),
+    ]
+    # Room for the pieces the featured strip and top story take from a section's block.
+    parts += [
+        part(
+            public.filter(section=section).newest_first(),
+            section.pk,
+            section.front_page_count + FEATURED_COUNT + 1,
         )
-        .filter(rank__lte=MOST_TEASERS_PER_BLOCK)
-        .order_by("section_id", "rank")
-    )
-    for article in ranked:
-        block = by_section[article.section_id]
-        if len(block.articles) < block.section.front_page_count:
-            block.articles.append(article)
-    return FrontPage(top_story=top_story, featured=featured, blocks=list(by_section.values()))
+        for section in sections
+    ]
+    if connection.features.supports_slicing_ordering_in_compound:
+        return list(parts[0].union(*parts[1:], all=True))
+    return [pair for queryset in parts for pair in queryset]
+
+
+def build_front_page() -> FrontPage:
+    sections = list(Section.objects.filter(front_page_position__isnull=False))
+    slots = {}
+    for slot, pk, *_ in _candidates(sections):
+        slots.setdefault(slot, []).append(pk)
+    # A union keeps no order across its parts; each part's own order is restored below.
+    wanted = {pk for ids in slots.values() for pk in ids}
+    articles = {a.pk: a for a in Article.objects.filter(pk__in=wanted).for_teasers()}
+
+    def ordered(ids, key):
+        return sorted((articles[pk] for pk in ids if pk in articles), key=key)
+
+    newest = ordered(slots.get(NEWEST_SLOT, []), key=_newest)
+    featured = ordered(slots.get(FEATURED_SLOT, []), key=lambda a: (a.featured_order, _newest(a)))
+    leading = featured or newest
+    top_story = leading[0] if leading else None
+    featured = featured[1:]
+    shown = {a.pk for a in featured} | ({top_story.pk} if top_story else set())
+    blocks = []
+    for section in sections:
+        teasers = [a for a in ordered(slots.get(section.pk, []), key=_newest) if a.pk not in shown]
+        blocks.append(SectionBlock(section, teasers[: section.front_page_count]))
+    return FrontPage(top_story=top_story, featured=featured, blocks=blocks)
+
+
+def _newest(article):
+    return (-article.publish_at.timestamp(), -article.pk)

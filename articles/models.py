@@ -1,23 +1,27 @@
 import re
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import parse_qs, urlparse
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.contrib.redirects.models import Redirect
 from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.validators import URLValidator
-from django.db import IntegrityError, models, transaction
-from django.db.models import F, Prefetch, Q
+from django.db import IntegrityError, connections, models, transaction
+from django.db.models import F, OuterRef, Prefetch, Q, StringAgg, Subquery, TextField, Value
+from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
 from . import images
 from .fields import SafeImageField
@@ -25,6 +29,7 @@ from .sanitise import clean_html, stored_html
 
 NAV_SECTIONS_CACHE_KEY = "articles:nav-sections"
 SLUG_CONSTRAINT = "articles_article_slug_key"
+SEARCH_CONFIG = "english"
 
 
 def image_upload_to(instance, filename):
@@ -66,7 +71,12 @@ class Image(models.Model):
         for spec in images.RENDITIONS:
             content, width, height = images.make_rendition(source, spec)
             name = default_storage.save(f"{folder}/{content.name}", content)
-            made[spec.name] = {"name": name, "width": width, "height": height}
+            made[spec.name] = {
+                "name": name,
+                "width": width,
+                "height": height,
+                "bytes": content.size,
+            }
         return made
 
     def rendition(self, name):
@@ -79,6 +89,14 @@ class Image(models.Model):
             "width": data["width"],
             "height": data["height"],
         }
+
+    def rendition_bytes(self, name):
+        """The stored size of a rendition in bytes, as feeds' enclosures must state it."""
+        data = self.renditions.get(name)
+        if not data:
+            return self.file.size
+        # Renditions made before sizes were recorded: ask the storage.
+        return data.get("bytes") or default_storage.size(data["name"])
 
     def srcset(self):
         by_width = {}
@@ -250,6 +268,73 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-publish_at", "-pk")
 
+    def published_on_or_after(self, day):
+        """Pieces published on or after this day, as readers in London count days."""
+        return self.filter(publish_at__gte=_start_of(day))
+
+    def published_on_or_before(self, day):
+        if day >= date.max:
+            return self
+        return self.filter(publish_at__lt=_start_of(day + timedelta(days=1)))
+
+    def refresh_search_vector(self):
+        """Recompute the stored search vector of these articles in one UPDATE.
+
+        The vector spans bylines, tags and Q&A turns, which live in other tables, so it is
+        refreshed whenever any of them changes (see articles/signals.py) and after bulk
+        inserts. SQLite has no full-text search; search there falls back to word matching.
+        """
+        if connections[self.db].vendor != "postgresql":
+            return 0
+        return self.update(search_vector=search_document())
+
+
+def _start_of(day):
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def search_document():
+    """What search matches on: title above standfirst, tags and bylines above the body."""
+    article = OuterRef("pk")
+    tags = (
+        TaggedItem.objects.filter(
+            content_type__app_label="articles", content_type__model="article", object_id=article
+        )
+        .values("object_id")
+        .annotate(names=StringAgg("tag__name", Value(" ")))
+        .values("names")
+    )
+    bylines = (
+        Byline.objects.filter(article=article)
+        .values("article")
+        .annotate(names=StringAgg("author__name", Value(" ")))
+        .values("names")
+    )
+    turns = (
+        InterviewQuestion.objects.filter(article=article)
+        .values("article")
+        .annotate(
+            text=StringAgg(
+                Concat("question", Value(" "), "answer", output_field=TextField()), Value(" ")
+            )
+        )
+        .values("text")
+    )
+    # to_tsvector's parser skips HTML tags and entities, so stored HTML can go in as it is.
+    return (
+        SearchVector("title", weight="A", config=SEARCH_CONFIG)
+        + SearchVector(
+            "standfirst", Subquery(tags), Subquery(bylines), weight="B", config=SEARCH_CONFIG
+        )
+        + SearchVector("body", Subquery(turns), weight="C", config=SEARCH_CONFIG)
+    )
+
+
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_queryset(self):
+        # The search vector is large and only the database reads it: never fetch it.
+        return super().get_queryset().defer("search_vector")
+
 
 class EditConflict(Exception):
     """Someone else saved the article since this copy was loaded."""
@@ -325,8 +410,10 @@ class Article(models.Model):
         default=1, editable=False, help_text="Goes up by one on every save; guards edits."
     )
 
-    objects = ArticleQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["modified_at"])
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = ArticleManager()
+    history = HistoricalRecords(excluded_fields=["modified_at", "search_vector"])
 
     class Meta:
         ordering = ["-publish_at", "-pk"]
@@ -338,6 +425,12 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["status", "-publish_at"], name="article_listing_idx"),
             models.Index(fields=["section", "status", "-publish_at"], name="article_section_idx"),
+            models.Index(
+                fields=["featured_order", "-publish_at"],
+                condition=Q(is_featured=True),
+                name="article_featured_idx",
+            ),
+            GinIndex(fields=["search_vector"], name="article_search_idx"),
         ]
 
     def __str__(self):
@@ -352,6 +445,7 @@ class Article(models.Model):
             self._save_with_free_slug(*args, **kwargs)
             if old_path:
                 self._redirect(old_path)
+            Article.objects.filter(pk=self.pk).refresh_search_vector()
         self._loaded = {
             "slug": self.slug,
             "section_id": self.section_id,
@@ -503,6 +597,11 @@ class Article(models.Model):
     @property
     def shows_updated(self):
         return bool(self.updated_at and self.updated_at > self.publish_at)
+
+    @property
+    def last_modified(self):
+        """When the public piece last changed; never before it was published."""
+        return max(self.publish_at, self.updated_at or self.publish_at, self.modified_at)
 
     def byline_authors(self):
         return [byline.author for byline in self.bylines.all()]
@@ -683,3 +782,24 @@ class ShareLinkOpening(models.Model):
 
     def __str__(self):
         return f"Opened {self.opened_at:%d/%m/%Y %H:%M}"
+
+
+class ReadCount(models.Model):
+    """How many times readers opened an article on one day (London time).
+
+    Page views are counted in the cache and written here in batches by the
+    `flush_most_read` command, so that reading a page never writes to the database.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="read_counts")
+    day = models.DateField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "day"], name="unique_read_count_per_day"),
+        ]
+        indexes = [models.Index(fields=["day"], name="read_count_day_idx")]
+
+    def __str__(self):
+        return f"{self.article_id} on {self.day}: {self.count}"

@@ -1,10 +1,13 @@
-"""The one place where stored rich text becomes markup for readers.
+"""The one place where stored rich text (and structured data) becomes markup for readers.
 
 Editors' HTML is cleaned with nh3 when it is saved; the allow-list below is all a story
 needs, and no script, event handler, style or dangerous URL scheme survives it.
 """
 
+import json
+
 import nh3
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import SafeString, mark_safe
 
 ALLOWED_TAGS = {
@@ -19,6 +22,15 @@ ALLOWED_ATTRIBUTES = {
 }
 ALLOWED_CLASSES = {"aside": {"pull-quote"}, "blockquote": {"pull-quote"}}
 URL_SCHEMES = {"http", "https", "mailto"}
+# What json_script escapes, so that no value can close the <script> element or open a
+# comment inside it; the line separators are escaped for old JavaScript parsers.
+SCRIPT_ESCAPES = {
+    ord("<"): "\\u003C",
+    ord(">"): "\\u003E",
+    ord("&"): "\\u0026",
+    ord("\u2028"): "\\u2028",
+    ord("\u2029"): "\\u2029",
+}
 
 
 # Mis-nested markup (a link inside a link inside a table) can serialise into HTML that
@@ -54,3 +66,12 @@ def stored_html(html: str) -> SafeString:
     """Mark text as safe markup; only for values that went through clean_html on save."""
     # The one reviewed mark_safe: the text was sanitised by clean_html before it was stored.
     return mark_safe(html)  # noqa: S308  # nosec B308 B703
+
+
+def json_for_script(data) -> SafeString:
+    """JSON text that is safe inside a <script> element, as django's json_script makes it.
+
+    For structured data (type="application/ld+json"), which json_script cannot label.
+    """
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(SCRIPT_ESCAPES)
+    return mark_safe(text)  # noqa: S308  # nosec B308 B703

@@ -1,5 +1,6 @@
 from datetime import datetime, time
 
+from django.contrib.sitemaps import views as sitemap_views
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -9,11 +10,16 @@ from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import conditional_page, require_safe
 from django.views.generic import ListView
 from taggit.models import Tag
 
+from . import popularity, search, seo
+from .forms import SearchForm
 from .frontpage import build_front_page
 from .models import Article, Author, Byline, Correction, Section, ShareLink, ShareLinkOpening
+from .related import related_articles
+from .sitemaps import SITEMAPS
 
 PAGE_SIZE = 20
 
@@ -53,7 +59,11 @@ class SectionView(TeaserListView):
         return articles.filter(section=self.section)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(section=self.section, **kwargs)
+        return super().get_context_data(
+            section=self.section,
+            structured_data=seo.section_structured_data(self.section),
+            **kwargs,
+        )
 
 
 class AuthorView(TeaserListView):
@@ -71,14 +81,27 @@ class AuthorView(TeaserListView):
 
 
 class TagView(TeaserListView):
+    template_name = "articles/tag.html"
+
     def filter_articles(self, articles):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         self.heading = f"Tagged: {self.tag.name}"
         return articles.filter(tags=self.tag)
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
 
 def home(request):
-    return render(request, "articles/home.html", {"front": build_front_page()})
+    return render(
+        request,
+        "articles/home.html",
+        {
+            "front": build_front_page(),
+            "most_read": popularity.most_read(),
+            "structured_data": seo.home_structured_data(),
+        },
+    )
 
 
 def article_page(articles):
@@ -95,19 +118,27 @@ def article_detail(request, section, slug):
     article = get_object_or_404(article_page(Article.objects.published()), slug=slug)
     if article.section.slug != section:
         return redirect(article, permanent=True)
-    return render_article(request, article)
+    popularity.record_view(request, article.pk)
+    response = render_article(request, article)
+    # A reader served this page from the page cache still counts as a reader of it.
+    response.counts_as_read = article.pk
+    return response
 
 
 def render_article(request, article, *, preview=None, shared=None):
     """The reader's article page; a preview or share link adds a banner and stays unindexed."""
-    if preview or shared:
+    unpublished = bool(preview or shared)
+    if unpublished:
         article = article_page(Article.objects.all()).get(pk=article.pk)
     return render(
         request,
         "articles/article.html",
         {
             "article": article,
-            "related": article_related(article),
+            "related": related_articles(article),
+            "most_read": popularity.most_read(),
+            # No structured data for pieces that are not public yet: nothing to index.
+            "structured_data": None if unpublished else seo.article_structured_data(article),
             "preview": preview,
             "shared": shared,
         },
@@ -179,19 +210,39 @@ class CorrectionsFeed(Feed):
         return timezone.make_aware(datetime.combine(correction.published_on, time(9)))
 
 
-def article_related(article, limit=4):
-    """Editor-picked related pieces first, then the newest from the same section."""
-    public = (
-        Article.objects.published()
-        .select_related("section")
-        .only("title", "slug", "publish_at", "section__slug", "section__name")
+def search_page(request):
+    """Search public articles; any input gives a page, never an error."""
+    form = SearchForm(request.GET or None)
+    context = {"form": form}
+    if form.is_bound and form.is_valid():
+        query = form.query()
+        if query or form.has_filters():
+            articles = form.filter(Article.objects.published().for_teasers())
+            results = search.find(query, articles, request.GET.get("page"))
+            context.update(query=query, results=results, page_obj=results.page)
+    return render(request, "articles/search.html", context)
+
+
+@require_safe
+def robots_txt(request):
+    sitemaps = [
+        seo.absolute_url(reverse("articles:sitemap-index")),
+        seo.absolute_url(reverse("articles:sitemap", kwargs={"section": "news"})),
+    ]
+    return render(request, "robots.txt", {"sitemaps": sitemaps}, content_type="text/plain")
+
+
+@conditional_page
+def sitemap_index(request):
+    return sitemap_views.index(
+        request,
+        SITEMAPS,
+        template_name="sitemaps/index.xml",
+        sitemap_url_name="articles:sitemap",
     )
-    picked = list(public.filter(related_from=article).newest_first()[:limit])
-    if len(picked) < limit:
-        exclude = [article.pk, *(a.pk for a in picked)]
-        picked += list(
-            public.filter(section=article.section_id)
-            .exclude(pk__in=exclude)
-            .newest_first()[: limit - len(picked)]
-        )
-    return picked
+
+
+@conditional_page
+def sitemap(request, section):
+    template = "sitemaps/news.xml" if section == "news" else "sitemaps/sitemap.xml"
+    return sitemap_views.sitemap(request, SITEMAPS, section=section, template_name=template)

@@ -8,7 +8,8 @@ one by one. Scheduled and embargoed pieces need no save to go live, so the gener
 records when the next one is due and moves on by itself at that moment.
 
 When a hot page expires, one request renders it while the others are served the last good
-copy (a stampede lock); the page's CSP nonce is swapped for the new request's on the way out.
+copy (a stampede lock); the page's CSP nonce is swapped for the new request's on the way out,
+and a reader served an article from the cache still counts towards "most read".
 """
 
 import hashlib
@@ -20,6 +21,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from articles import popularity
 
 GENERATION_KEY = "pagecache:generation"
 LOCK_SECONDS = 10
@@ -105,6 +108,7 @@ class AnonymousPageCacheMiddleware:
                 "headers": dict(response.items()),
                 "content": response.content,
                 "nonce": str(nonce) if nonce else None,
+                "counts_as_read": getattr(response, "counts_as_read", None),
             }
             cache.set_many({key: stored, _stale_key(request): stored}, self._timeout(generation))
         cache.delete(f"{key}:lock")
@@ -135,6 +139,8 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def _replay(request, stored):
+        if stored.get("counts_as_read"):
+            popularity.record_view(request, stored["counts_as_read"])
         content = stored["content"]
         if stored["nonce"]:
             fresh = str(request._csp_nonce)

@@ -5,7 +5,8 @@ from django.utils import timezone
 
 from articles.models import Article
 
-INLINES = ["bylines", "questions", "corrections", "share_links"]
+# Every inline on the article form, the comments app's per-article settings included.
+INLINES = ["bylines", "questions", "corrections", "share_links", "comment_settings"]
 
 
 def split(moment):

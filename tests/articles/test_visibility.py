@@ -75,3 +75,35 @@ def test_columnist_without_public_piece_is_not_in_directory(client):
     page = client.get(reverse("columnists:directory")).content.decode()
     assert "Unpublished Columnist" not in page
     assert "No columns have been published yet." in page
+
+
+def test_no_search_feed_sitemap_related_or_most_read_shows_an_unpublished_piece(
+    client, three_states, columnist
+):
+    from django.utils import timezone
+
+    from articles.models import ReadCount
+
+    public, draft, future = three_states
+    public.related.add(draft, future)
+    for article in (public, draft, future):
+        ReadCount.objects.create(article=article, day=timezone.localdate(), count=5)
+    tag = Tag.objects.get(name="Workforce").slug
+    urls = [
+        reverse("articles:search") + "?q=rotas",
+        reverse("articles:feed"),
+        reverse("articles:feed-atom"),
+        reverse("articles:section-feed", args=[public.section.slug]),
+        reverse("articles:author-feed", args=[columnist.slug]),
+        reverse("articles:tag-feed", args=[tag]),
+        reverse("articles:sitemap", args=["articles"]),
+        reverse("articles:sitemap", args=["news"]),
+        reverse("articles:home"),
+        public.get_absolute_url(),
+    ]
+    for url in urls:
+        page = client.get(url).content.decode()
+        assert public.slug in page, url
+        assert draft.slug not in page, url
+        assert future.slug not in page, url
+        assert "Draft story" not in page and "Scheduled story" not in page, url

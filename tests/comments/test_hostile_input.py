@@ -31,7 +31,8 @@ class ActiveMarkup(HTMLParser):
         attributes = dict(attrs)
         if tag in ("script", "iframe", "object", "embed", "style"):
             harmless_script = tag == "script" and (
-                attributes.get("src") or attributes.get("type") == "application/json"
+                attributes.get("src")
+                or attributes.get("type") in ("application/json", "application/ld+json")
             )
             if not harmless_script:
                 self.found.append(f"<{tag}>")

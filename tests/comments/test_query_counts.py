@@ -8,7 +8,7 @@ from comments.models import Comment
 
 pytestmark = pytest.mark.django_db
 
-ARTICLE_PAGE_BOUND = 9
+ARTICLE_PAGE_BOUND = 11  # as tests/articles/test_query_counts.py explains
 
 
 def add_comments(article, total):

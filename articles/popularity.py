@@ -1,0 +1,136 @@
+"""Most read this week, counted without writing to the database on each page view.
+
+Each reader's view of an article increments a per-day counter in the cache. The first view
+of an article on a day also claims a numbered slot holding the article's id, so that
+`flush_read_counts()` (run by the `flush_most_read` command, e.g. every few minutes) can
+find the day's counters without scanning the cache. Day totals are written to ReadCount
+as they stand, never lowered, so flushing twice is harmless. Counts must live in a cache
+every process shares (Redis through CACHE_URL) to add up across workers.
+"""
+
+import re
+from contextlib import suppress
+from datetime import timedelta
+
+from django.core.cache import cache
+from django.db.models import Sum
+from django.utils import timezone
+
+from .models import Article, ReadCount
+
+PREFIX = "most-read"
+DAYS_IN_CACHE = 9  # a week, plus time for a late flush
+WEEK = 7
+BATCH = 1000
+NOT_A_READER = re.compile(
+    r"bot|crawl|spider|slurp|archiver|facebookexternalhit|embedly|preview|monitor|"
+    r"headless|lighthouse|pingdom|uptime|curl|wget|python|httpx|aiohttp|go-http-client|"
+    r"java/|okhttp|libwww|scrapy|feed|http_request|phantomjs|validator",
+    re.IGNORECASE,
+)
+
+
+def _count_key(day, article_id):
+    return f"{PREFIX}:{day.isoformat()}:{article_id}"
+
+
+def _slots_key(day):
+    return f"{PREFIX}:{day.isoformat()}:slots"
+
+
+def _slot_key(day, number):
+    return f"{PREFIX}:{day.isoformat()}:slot:{number}"
+
+
+def is_reader(request):
+    """A person reading, as far as the request can tell: not a bot, feed reader or prefetch."""
+    if request.method != "GET":
+        return False
+    agent = request.headers.get("User-Agent", "")
+    if not agent or NOT_A_READER.search(agent):
+        return False
+    purpose = request.headers.get("Sec-Purpose", "") or request.headers.get("Purpose", "")
+    return "prefetch" not in purpose.lower()
+
+
+def record_view(request, article_id):
+    """Count one view of an article by a reader, in the cache only."""
+    if not is_reader(request):
+        return
+    day = timezone.localdate()
+    timeout = DAYS_IN_CACHE * 24 * 3600
+    if cache.add(_count_key(day, article_id), 1, timeout):
+        cache.add(_slots_key(day), 0, timeout)
+        cache.set(_slot_key(day, cache.incr(_slots_key(day))), article_id, timeout)
+        return
+    with suppress(ValueError):  # expired between the two calls: this one view is lost
+        cache.incr(_count_key(day, article_id))
+
+
+def counts_in_cache(day):
+    """{article id: views} for one day, as the cache holds them now."""
+    slots = cache.get(_slots_key(day)) or 0
+    ids = set()
+    for start in range(1, slots + 1, BATCH):
+        keys = [_slot_key(day, n) for n in range(start, min(start + BATCH, slots + 1))]
+        ids.update(cache.get_many(keys).values())
+    counts = {}
+    ids = sorted(ids)
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        found = cache.get_many([_count_key(day, article_id) for article_id in chunk])
+        for article_id in chunk:
+            value = found.get(_count_key(day, article_id))
+            if value:
+                counts[article_id] = value
+    return counts
+
+
+def flush_read_counts(days=DAYS_IN_CACHE):
+    """Write the cached day totals of the last `days` days to ReadCount; return rows written."""
+    today = timezone.localdate()
+    written = 0
+    for offset in range(days):
+        day = today - timedelta(days=offset)
+        counts = counts_in_cache(day)
+        if not counts:
+            continue
+        live = set(Article.objects.filter(pk__in=counts).values_list("pk", flat=True))
+        stored = dict(
+            ReadCount.objects.filter(day=day, article_id__in=live).values_list(
+                "article_id", "count"
+            )
+        )
+        rows = [
+            ReadCount(article_id=article_id, day=day, count=max(count, stored.get(article_id, 0)))
+            for article_id, count in counts.items()
+            if article_id in live
+        ]
+        ReadCount.objects.bulk_create(
+            rows,
+            batch_size=BATCH,
+            update_conflicts=True,
+            unique_fields=["article", "day"],
+            update_fields=["count"],
+        )
+        written += len(rows)
+    return written
+
+
+def forget_before(day):
+    """Delete read counts older than `day`; return how many."""
+    deleted, _ = ReadCount.objects.filter(day__lt=day).delete()
+    return deleted
+
+
+def most_read(limit=5, days=WEEK):
+    """The public pieces read most over the last `days` days (today included), in one query."""
+    since = timezone.localdate() - timedelta(days=days - 1)
+    return list(
+        Article.objects.published()
+        .filter(read_counts__day__gte=since)
+        .select_related("section")
+        .only("title", "slug", "publish_at", "section__slug", "section__name")
+        .annotate(reads=Sum("read_counts__count"))
+        .order_by("-reads", "-publish_at", "-pk")[:limit]
+    )

@@ -1,0 +1,187 @@
+"""What search engines and social networks read about our pages: absolute addresses,
+sharing pictures and schema.org structured data."""
+
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import timezone
+
+from .models import Section
+
+DEFAULT_DESCRIPTION = (
+    "News, analysis and interviews for leaders across the NHS and the wider health service."
+)
+DEFAULT_SOCIAL_IMAGE = {"path": "img/nhe-social.png", "width": 1200, "height": 630}
+LOGO = {"path": "img/nhe-logo.png", "width": 600, "height": 60}
+HEADLINE_LIMIT = 110  # what news rich results show of a headline
+
+
+def absolute_url(path_or_url):
+    """The address of a path on the public site (SITE_URL); full URLs pass unchanged."""
+    return urljoin(settings.SITE_URL.rstrip("/") + "/", path_or_url)
+
+
+def iso(moment):
+    return timezone.localtime(moment).isoformat(timespec="seconds")
+
+
+def social_image(image=None):
+    """The 1200×630 sharing picture of an image, or the site's own when there is none."""
+    if image:
+        rendition = image.rendition("social")
+        return {
+            "url": absolute_url(rendition["url"]),
+            "width": rendition["width"],
+            "height": rendition["height"],
+            "alt": image.alt_text,
+        }
+    return {
+        "url": absolute_url(static(DEFAULT_SOCIAL_IMAGE["path"])),
+        "width": DEFAULT_SOCIAL_IMAGE["width"],
+        "height": DEFAULT_SOCIAL_IMAGE["height"],
+        "alt": settings.SITE_NAME,
+    }
+
+
+def home_url():
+    return absolute_url(reverse("articles:home"))
+
+
+def publisher():
+    return {
+        "@type": "NewsMediaOrganization",
+        "@id": home_url() + "#publisher",
+        "name": settings.SITE_NAME,
+        "url": home_url(),
+        "logo": {
+            "@type": "ImageObject",
+            "url": absolute_url(static(LOGO["path"])),
+            "width": LOGO["width"],
+            "height": LOGO["height"],
+        },
+    }
+
+
+def graph(*nodes):
+    return {"@context": "https://schema.org", "@graph": list(nodes)}
+
+
+def breadcrumbs(*trail):
+    """A BreadcrumbList from (name, absolute URL) pairs, the home page first."""
+    return {
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": url}
+            for position, (name, url) in enumerate([("Home", home_url()), *trail], start=1)
+        ],
+    }
+
+
+def home_structured_data():
+    return graph(
+        publisher(),
+        {
+            "@type": "WebSite",
+            "@id": home_url() + "#website",
+            "name": settings.SITE_NAME,
+            "url": home_url(),
+            "inLanguage": "en-GB",
+            "publisher": {"@id": home_url() + "#publisher"},
+        },
+    )
+
+
+def section_structured_data(section):
+    return graph(breadcrumbs((section.name, absolute_url(section.get_absolute_url()))))
+
+
+def article_type(article):
+    """Columns are opinion; everything else we publish is news reporting."""
+    if article.section.kind == Section.Kind.COLUMNS:
+        return "OpinionNewsArticle"
+    if article.section.kind == Section.Kind.BLOG:
+        return "BlogPosting"
+    return "NewsArticle"
+
+
+def video_thumbnail(article, image):
+    """The lead picture; failing that, the thumbnail YouTube publishes for the video."""
+    youtube = "https://www.youtube-nocookie.com/embed/"
+    if not article.lead_image and article.video_embed.startswith(youtube):
+        return f"https://i.ytimg.com/vi/{article.video_embed.removeprefix(youtube)}/hqdefault.jpg"
+    return image["url"]
+
+
+def article_structured_data(article):
+    """NewsArticle (or its fitting kind), its breadcrumbs and, for videos, a VideoObject.
+
+    Reads only what the article page has already loaded (section, lead image, bylines,
+    tags, corrections, Q&A turns), so it costs no queries.
+    """
+    url = absolute_url(article.get_absolute_url())
+    image = social_image(article.lead_image)
+    images = [image["url"]]
+    if article.lead_image:
+        images.append(absolute_url(article.lead_image.rendition("lead")["url"]))
+    node = {
+        "@type": article_type(article),
+        "@id": url + "#article",
+        "headline": article.headline[:HEADLINE_LIMIT],
+        "description": article.description,
+        "url": url,
+        "mainEntityOfPage": url,
+        "image": images,
+        "datePublished": iso(article.publish_at),
+        "dateModified": iso(article.last_modified),
+        "author": [
+            {
+                "@type": "Person",
+                "name": author.name,
+                "url": absolute_url(author.get_absolute_url()),
+                **({"jobTitle": author.role_line} if author.role_line else {}),
+            }
+            for author in article.byline_authors()
+        ],
+        "publisher": publisher(),
+        "articleSection": article.section.name,
+        "keywords": [tag.name for tag in article.tags.all()],
+        "inLanguage": "en-GB",
+        "isAccessibleForFree": True,
+    }
+    if article.section.kind == Section.Kind.INTERVIEWS or article.questions.all():
+        node["genre"] = "Interview"
+    corrections = article.corrections.all()
+    if corrections:
+        node["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": f"{correction.get_kind_display()}: {correction.text}",
+                "datePublished": correction.published_on.isoformat(),
+            }
+            for correction in corrections
+        ]
+    nodes = [node]
+    if article.video_embed:
+        node["video"] = {"@id": url + "#video"}
+        nodes.append(
+            {
+                "@type": "VideoObject",
+                "@id": url + "#video",
+                "name": article.title,
+                "description": article.description,
+                "thumbnailUrl": [video_thumbnail(article, image)],
+                "uploadDate": iso(article.publish_at),
+                "embedUrl": article.video_embed,
+                "url": url,
+                "publisher": {"@id": home_url() + "#publisher"},
+            }
+        )
+    nodes.append(
+        breadcrumbs(
+            (article.section.name, absolute_url(article.section.get_absolute_url())),
+            (article.title, url),
+        )
+    )
+    return graph(*nodes)
