@@ -64,6 +64,17 @@ def create_database(admin_url, name):
     connection.close()
 
 
+def vacuum_analyze(url):
+    """Fresh planner statistics after bulk loading, as autovacuum would give a live site."""
+    import psycopg2
+
+    connection = psycopg2.connect(url)
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+    connection.close()
+
+
 def manage(env, *args):
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
@@ -161,8 +172,33 @@ def pick_targets():
     ) or public.newest_first().first()
     targets["article"] = article.get_absolute_url()
     targets["search"] = reverse("articles:search") + "?q=nhs+workforce"
-    targets["RSS feed"] = reverse("articles:feed-latest")
-    return targets
+    targets["RSS feed"] = reverse("articles:feed")
+    return targets, article
+
+
+POST_SCRIPT = """
+counter = 0
+request = function()
+  counter = counter + 1
+  local unique = tostring(counter) .. "-" .. tostring(math.random(1, 1000000000))
+  local body = "name=Bench+reader&email=reader" .. unique .. "%40example.org"
+    .. "&body=A+benchmark+comment+number+" .. unique .. "&token=" .. TOKEN
+  return wrk.format("POST", PATH, {["Content-Type"] = "application/x-www-form-urlencoded"}, body)
+end
+"""
+
+
+def comment_post_script(article, directory):
+    """A wrk script that posts a new, distinct comment on the article each time."""
+    from django.urls import reverse
+
+    from comments import moderation
+
+    script = directory / "post_comment.lua"
+    path = reverse("comments:post", args=[article.pk])
+    token = urllib.parse.quote(moderation.form_token(article.pk), safe="")
+    script.write_text(f'PATH = "{path}"\nTOKEN = "{token}"\n{POST_SCRIPT}')
+    return path, script
 
 
 def count_queries(targets):
@@ -197,37 +233,52 @@ def main():
         "CONN_MAX_AGE": "500",
         "VAR_DIR": str(ROOT / "var" / "bench"),
         "CACHE_URL": os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/15"),
+        "EMAIL_URL": "dummymail://",
+        # The comment POST is measured, not throttled: one client posts thousands.
+        "COMMENTS_RATE_PER_IP": "100000000",
+        "COMMENTS_RATE_PER_EMAIL": "100000000",
+        "COMMENTS_FORM_MIN_SECONDS": "0",
+        "SECURE_SSL_REDIRECT": "0",
     }
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "seed_demo", "--articles", str(args.articles))
     if (ROOT / "comments" / "management" / "commands" / "seed_comments.py").exists():
         manage(env, "seed_comments", "--comments", str(args.comments), "--per-article", "50")
+    manage(env, "update_search_index")
+    vacuum_analyze(url)
     manage(env, "collectstatic", "--noinput", "-v0")
-    setup_django(env)
-    targets = pick_targets()
+    setup_django({**env, "PAGE_CACHE_SECONDS": "0"})  # count the queries of a real render
+    targets, article = pick_targets()
     queries = count_queries(targets)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    post_path, post_script = comment_post_script(article, RESULTS)
 
+    import redis
+
+    redis.Redis.from_url(env["CACHE_URL"]).flushdb()
     servers = {}
     for mode, seconds in (("off", "0"), ("on", "300")):
         port = free_port()
         servers[mode] = (port, start_gunicorn({**env, "PAGE_CACHE_SECONDS": seconds}, port))
-    plan = [("baseline", "off", "/bench/baseline/")]
-    plan += [(label, mode, path) for mode in ("off", "on") for label, path in targets.items()]
+    plan = [("baseline", "off", "/bench/baseline/", None)]
+    plan += [
+        (label, mode, path, None) for mode in ("off", "on") for label, path in targets.items()
+    ]
+    plan += [("comment POST", mode, post_path, post_script) for mode in ("off", "on")]
     results = {}
     try:
         for round_number in range(args.rounds):
             order = plan if round_number % 2 == 0 else list(reversed(plan))
-            for label, mode, path in order:
+            for label, mode, path, script in order:
                 target = f"http://127.0.0.1:{servers[mode][0]}{path}"
-                wrk(target, args.warmup)
-                results.setdefault((label, mode), []).append(wrk(target, args.duration))
+                wrk(target, args.warmup, script)
+                results.setdefault((label, mode), []).append(wrk(target, args.duration, script))
                 print(f"  round {round_number + 1}: {label} (cache {mode}) done", file=sys.stderr)
     finally:
         for _, process in servers.values():
             stop(process)
 
     table = render(results, queries, args)
-    RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "latest.md").write_text(table)
     print(table)
 

@@ -5,6 +5,8 @@ Nothing a reader typed is ever treated as markup; every piece goes through forma
 
 import re
 
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 URL = re.compile(r"https?://[^\s<>\"'\x00-\x1f\x7f]+", re.IGNORECASE)
@@ -36,3 +38,86 @@ def _linked(line):
         start = match.start() + len(url)
     pieces.append(line[start:])
     return format_html_join("", "{}", ((piece,) for piece in pieces if piece))
+
+
+# A thread of fifty comments is the longest list an article page renders, so each comment is
+# built here with format_html (the same escaping as a template, a fraction of the cost).
+COMMENT = (
+    '<li id="comment-{pk}" class="comment{modifier}">'
+    '<p class="comment__meta"><bdi class="comment__name">{name}</bdi> '
+    '<a class="comment__permalink" href="{permalink}" aria-label="Link to this comment, '
+    'posted {posted}"><time datetime="{iso}">{posted}</time></a></p>'
+    '<div class="comment__body" dir="auto">{body}</div>{actions}{replies}</li>'
+)
+ACTIONS = (
+    '<div class="comment__actions">{reply}'
+    '<details class="comment__report"><summary>Report<span class="visually-hidden"> this '
+    'comment</span></summary><form method="post" action="{report_url}">'
+    '<label for="report-reason-{pk}">Why should we review it?</label>'
+    '<select id="report-reason-{pk}" name="reason">{options}</select>'
+    '<button type="submit" class="button button--small">Send report</button>'
+    "</form></details></div>"
+)
+REPLY_LINK = (
+    '<a class="comment__reply" href="{article_url}?reply_to={pk}#comment-form">Reply'
+    '<span class="visually-hidden"> to {name}</span></a>'
+)
+
+
+def report_options(choices):
+    return format_html_join("", '<option value="{}">{}</option>', choices)
+
+
+def render_comment(comment, *, article_url, page_number, open_for_replies, options, reply=False):
+    """One comment with its permalink, reply link and report form, and its shown replies."""
+    created = timezone.localtime(comment.created_at)
+    page = f"?comments={page_number}" if page_number > 1 else ""
+    actions = ""
+    if not comment.is_removed:
+        reply_link = ""
+        if open_for_replies and not reply:
+            reply_link = format_html(
+                REPLY_LINK, article_url=article_url, pk=comment.pk, name=comment.name
+            )
+        actions = format_html(
+            ACTIONS,
+            reply=reply_link,
+            report_url=reverse("comments:report", args=[comment.pk]),
+            pk=comment.pk,
+            options=options,
+        )
+    replies = ""
+    shown = getattr(comment, "shown_replies", None)
+    if shown:
+        replies = format_html(
+            '<ol class="comment-replies">{}</ol>',
+            format_html_join(
+                "",
+                "{}",
+                (
+                    (
+                        render_comment(
+                            child,
+                            article_url=article_url,
+                            page_number=page_number,
+                            open_for_replies=open_for_replies,
+                            options=options,
+                            reply=True,
+                        ),
+                    )
+                    for child in shown
+                ),
+            ),
+        )
+    return format_html(
+        COMMENT,
+        pk=comment.pk,
+        modifier=" comment--reply" if reply else "",
+        name=comment.name,
+        permalink=f"{article_url}{page}#comment-{comment.pk}",
+        posted=created.strftime("%d/%m/%Y %H:%M"),
+        iso=created.isoformat(),
+        body=render_body(comment.body),
+        actions=actions,
+        replies=replies,
+    )

@@ -20,12 +20,14 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 
 from articles import popularity
 
 GENERATION_KEY = "pagecache:generation"
 LOCK_SECONDS = 10
+# How long a page outlives its freshness, to be served while one request renders it anew.
+STALE_GRACE_SECONDS = 60
 PRIVATE_COOKIES = {"sessionid", "messages"}
 
 
@@ -41,8 +43,9 @@ def _next_change_at():
     return moment.timestamp() if moment else None
 
 
-def current_generation():
-    generation = cache.get(GENERATION_KEY)
+def current_generation(stored=None):
+    """The generation in force; `stored` is its cache entry if the caller already has it."""
+    generation = stored if stored is not None else cache.get(GENERATION_KEY)
     now = time.time()
     if generation is None or (generation["due"] is not None and now >= generation["due"]):
         generation = {"id": f"{now:.6f}", "due": _next_change_at(), "since": now}
@@ -75,13 +78,9 @@ def _cacheable_response(response):
     )
 
 
-def _key(request, generation):
+def _key(request):
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    return f"pagecache:{generation}:{request.get_host()}:{digest}"
-
-
-def _stale_key(request):
-    return _key(request, "stale")
+    return f"pagecache:{request.get_host()}:{digest}"
 
 
 class AnonymousPageCacheMiddleware:
@@ -91,26 +90,39 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
-        generation = current_generation()
-        key = _key(request, generation["id"])
-        stored = cache.get(key)
-        if stored is None and not cache.add(f"{key}:lock", 1, LOCK_SECONDS):
-            stored = cache.get(_stale_key(request))
-        if stored is not None:
+        key = _key(request)
+        # One round trip for the generation and the page: a hit costs a single cache call.
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = current_generation(found.get(GENERATION_KEY))
+        stored = found.get(key)
+        fresh = (
+            stored is not None
+            and stored["generation"] == generation["id"]
+            and time.time() < stored["fresh_until"]
+        )
+        if fresh:
+            return self._replay(request, stored)
+        # Missing or from an older generation: render it, unless another request already
+        # is, in which case this reader gets the last good copy meanwhile.
+        if stored is not None and not cache.add(f"{key}:lock", 1, LOCK_SECONDS):
             return self._replay(request, stored)
 
         response = self.get_response(request)
         if _cacheable_response(response):
             self._add_public_headers(response, generation)
+            set_response_etag(response)
             nonce = getattr(request, "_csp_nonce", None)
+            timeout = self._timeout(generation)
             stored = {
+                "generation": generation["id"],
+                "fresh_until": time.time() + timeout,
                 "status": response.status_code,
                 "headers": dict(response.items()),
                 "content": response.content,
                 "nonce": str(nonce) if nonce else None,
                 "counts_as_read": getattr(response, "counts_as_read", None),
             }
-            cache.set_many({key: stored, _stale_key(request): stored}, self._timeout(generation))
+            cache.set(key, stored, timeout + STALE_GRACE_SECONDS)
         cache.delete(f"{key}:lock")
         return response
 
@@ -149,7 +161,9 @@ class AnonymousPageCacheMiddleware:
             )
         response = HttpResponse(content, status=stored["status"])
         for header, value in stored["headers"].items():
-            if header.lower() not in ("content-length", "content-security-policy"):
+            if header.lower() not in ("content-length", "content-security-policy", "etag"):
                 response[header] = value
+        if not stored["nonce"]:
+            response["ETag"] = stored["headers"].get("ETag", "")
         response["X-Page-Cache"] = "hit"
         return response

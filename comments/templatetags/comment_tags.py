@@ -6,7 +6,7 @@ from comments import moderation
 from comments.discussion import Discussion
 from comments.forms import CommentForm, ReportForm
 from comments.models import Comment
-from comments.rendering import render_body
+from comments.rendering import render_body, render_comment, report_options
 
 register = template.Library()
 
@@ -39,7 +39,7 @@ def article_comments(context, article):
         "form": form,
         "replying_to": replying_to,
         "token": moderation.form_token(article.pk),
-        "report_form": ReportForm(),
+        "report_options": report_options(ReportForm.base_fields["reason"].choices),
         "post_url": reverse("comments:post", args=[article.pk]),
         "article_url": article.get_absolute_url(),
         "purge_days": settings.COMMENTS_PURGE_AFTER_DAYS,
@@ -68,3 +68,15 @@ def count_for(counts, article):
 @register.filter
 def comment_html(comment):
     return render_body(comment.body)
+
+
+@register.simple_tag(takes_context=True)
+def comment_item(context, comment):
+    """One comment and its replies, as comments/rendering.py builds them."""
+    return render_comment(
+        comment,
+        article_url=context["article_url"],
+        page_number=context["page"].number,
+        open_for_replies=context["discussion"].is_open,
+        options=context["report_options"],
+    )
