@@ -50,7 +50,9 @@ def submit(*, data: dict, sample=None, sample_kind=None, sample_name="", headsho
 
     `data` holds the form's cleaned text fields; `sample` and `headshot` are already
     checked (the headshot re-encoded). Files are written under random names first and
-    removed again if the pitch cannot be saved, so nothing is left half-way.
+    removed again if the pitch cannot be saved, so nothing is left half-way. The files are
+    outside the database, so the pitch's transaction must be its own (durable): inside a
+    larger one, a later rollback would drop the rows and leave the files behind.
     """
     if is_duplicate(data["email"], data["pitch_title"]):
         raise DuplicatePitch
@@ -66,7 +68,7 @@ def submit(*, data: dict, sample=None, sample_kind=None, sample_name="", headsho
             extension = headshot.name.rsplit(".", 1)[-1]
             pitch.headshot.name = _store(headshot, "headshots", extension)
             stored.append(pitch.headshot.name)
-        with transaction.atomic():
+        with transaction.atomic(durable=True):
             pitch.reference = ReferenceSequence.next_reference(timezone.localdate().year)
             pitch.save()
             pitch.events.create(to_status=Status.RECEIVED, note="Sent through the pitch form")

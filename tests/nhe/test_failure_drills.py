@@ -1,17 +1,30 @@
 """Failure drills on the real PostgreSQL: the database goes away, the site degrades politely,
 nothing is half-written, and the next request works again."""
 
+import time
 from contextlib import contextmanager
 from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, connections
+from django.db.models.signals import post_save
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Author, Byline, Section
-from tests.factories import ArticleFactory
+from columnists import emails as pitch_emails
+from columnists.antispam import issue_timestamp
+from columnists.models import Pitch, PitchEmail, PitchEvent
+from comments.models import Comment
+from nhe import pagecache
+from tests.columnists.factories import PDF_BYTES
+from tests.comments.factories import comment_data
+from tests.factories import ArticleFactory, image_bytes
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("default_sections")]
 
@@ -188,3 +201,133 @@ def test_an_admin_save_whose_connection_is_killed_half_way_gets_503_and_leaves_n
     assert Article.objects.count() == 0
     assert Byline.objects.count() == 0
     assert editor_client.get("/admin/articles/article/").status_code == 200
+
+
+# Readers' submissions ------------------------------------------------------------------------
+
+
+@contextmanager
+def killed_after_saving(model, pid):
+    """Kill the connection just after `model`'s row is written, before the commit."""
+
+    def kill(sender, **kwargs):
+        terminate(pid)
+
+    post_save.connect(kill, sender=model, dispatch_uid="drill:kill-after-save")
+    try:
+        yield
+    finally:
+        post_save.disconnect(sender=model, dispatch_uid="drill:kill-after-save")
+
+
+@pytest.fixture
+def moderator(moderator_group):
+    user = get_user_model().objects.create_user("moderator", "moderator@nhe.example", "pw")
+    user.groups.add(moderator_group)
+    return user
+
+
+def post_comment(client, article, **fields):
+    return client.post(
+        reverse("comments:post", args=[article.pk]), comment_data(article, **fields)
+    )
+
+
+@pytest.mark.parametrize("premoderate", [True, False], ids=["held", "published"])
+def test_a_comment_post_whose_connection_is_killed_gets_503_and_leaves_nothing_behind(
+    client, settings, moderator, premoderate
+):
+    settings.COMMENTS_PREMODERATE = premoderate
+    article = ArticleFactory()
+    assert client.get(article.get_absolute_url()).status_code == 200
+    generation = pagecache.current_generation()
+
+    with killed_after_saving(Comment, backend_pid()):
+        response = post_comment(client, article)
+
+    assert response.status_code == 503
+    assert "We’ll be back in a moment" in response.text
+    assert Comment.objects.count() == 0
+    assert mail.outbox == []  # the moderators' alert waits for a commit that never came
+    assert cache.get(pagecache.GENERATION_KEY) == generation
+    assert client.get(article.get_absolute_url()).status_code == 200
+    assert post_comment(client, article).status_code == 302
+    assert Comment.objects.count() == 1
+
+
+def test_the_comment_drill_control_alerts_and_invalidates_once_committed(client, moderator):
+    """The same post with nothing killed: the side effects the drill above must not see."""
+    article = ArticleFactory()
+    assert post_comment(client, article).status_code == 302
+    assert [message.to for message in mail.outbox] == [["moderator@nhe.example"]]
+
+
+@pytest.fixture
+def private_root(settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.PITCH_EDITORS_EMAIL = ["editors@nhe.example"]
+    return settings.PRIVATE_MEDIA_ROOT
+
+
+def stored_files(root):
+    return sorted(path for path in root.rglob("*") if path.is_file()) if root.exists() else []
+
+
+def pitch_with_files():
+    return {
+        "name": "Dr Amira Patel",
+        "email": "amira.patel@example.org",
+        "job_title": "Consultant geriatrician",
+        "organisation": "",
+        "pitch_title": "Frailty at the front door",
+        "synopsis": "A monthly column on frail older people in emergency departments.",
+        "sample_text": "",
+        "links": "",
+        "conflicts": "",
+        "consent": "on",
+        "leave_blank": "",
+        "started": issue_timestamp(time.time() - 120),
+        "sample_file": SimpleUploadedFile("column.pdf", PDF_BYTES, "application/pdf"),
+        "headshot": SimpleUploadedFile("me.jpg", image_bytes("JPEG", size=(300, 300))),
+    }
+
+
+def queue_killing_on_second_email(pid):
+    """Queue pitch emails as usual, but kill the connection as the second one is written."""
+    real_queue = pitch_emails.queue
+    calls = []
+
+    def queue(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 2:
+            terminate(pid)
+        return real_queue(*args, **kwargs)
+
+    return mock.patch.object(pitch_emails, "queue", queue)
+
+
+def test_a_pitch_post_whose_connection_is_killed_half_way_leaves_no_row_and_no_file(
+    client, private_root
+):
+    assert client.get("/columnists/apply/").status_code == 200
+
+    with queue_killing_on_second_email(backend_pid()):
+        response = client.post("/columnists/apply/", pitch_with_files())
+
+    assert response.status_code == 503
+    assert "We’ll be back in a moment" in response.text
+    assert Pitch.objects.count() == 0
+    assert PitchEvent.objects.count() == 0
+    assert PitchEmail.objects.count() == 0
+    assert mail.outbox == []
+    assert stored_files(private_root) == []
+    # The applicant sends it again: not refused as a repeat of the pitch that was never kept.
+    response = client.post("/columnists/apply/", pitch_with_files())
+    assert response.status_code == 302
+    pitch = Pitch.objects.get()
+    assert len(stored_files(private_root)) == 2
+    assert {str(path.relative_to(private_root)) for path in stored_files(private_root)} == {
+        pitch.sample_file.name,
+        pitch.headshot.name,
+    }
+    assert len(mail.outbox) == 2
