@@ -122,6 +122,9 @@ class CommentForm(forms.ModelForm):
             comment.save()
             if comment.status == Comment.Status.PENDING:
                 transaction.on_commit(lambda: notifications.alert_if_queue_was_empty(comment))
+            elif comment.status == Comment.Status.APPROVED and comment.parent_id:
+                # Published at once (a trusted author): tell the parent now, as approval would.
+                transaction.on_commit(lambda: notifications.notify_parent_of_reply(comment))
         return comment, decision
 
 

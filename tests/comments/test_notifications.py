@@ -112,3 +112,18 @@ def test_unsubscribe_by_get_changes_nothing(client):
     client.get(f"/comments/unsubscribe/{notifications.unsubscribe_token(parent)}/")
     parent.refresh_from_db()
     assert parent.notify_replies
+
+
+def test_a_reply_published_at_once_emails_the_parent_who_asked(
+    post_comment, article, django_capture_on_commit_callbacks
+):
+    parent = CommentFactory(
+        article=article, notify_replies=True, email="asker@example.org", status="approved"
+    )
+    CommentFactory(email="priya.shah@example.org", status="approved")  # a trusted author
+    with django_capture_on_commit_callbacks(execute=True):
+        post_comment(reply_to=parent.pk)
+    assert Comment.objects.latest("pk").status == Comment.Status.APPROVED
+    assert [m.to for m in mail.outbox if "replied to your comment" in m.subject] == [
+        ["asker@example.org"]
+    ]
