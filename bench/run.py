@@ -119,6 +119,38 @@ def start_gunicorn(env, port):
     sys.exit(f"bench: gunicorn on port {port} did not start")
 
 
+def start_nginx(upstream_port, port, env, run_dir):
+    """nginx from deploy/nginx.conf.template in front of the cached app server."""
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    template = (ROOT / "deploy" / "nginx.conf.template").read_text()
+    values = {
+        "@USER@": os.environ.get("USER") or "root",
+        "@RUN_DIR@": str(run_dir),
+        "@UPSTREAM@": f"127.0.0.1:{upstream_port}",
+        "@LISTEN@": f"127.0.0.1:{port}",
+        "@STATIC_ROOT@": str(Path(env["VAR_DIR"]) / "static"),
+        "@MEDIA_ROOT@": str(Path(env["VAR_DIR"]) / "media"),
+    }
+    for placeholder, value in values.items():
+        template = template.replace(placeholder, value)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    (run_dir / "nginx.conf").write_text(template)
+    process = subprocess.Popen(
+        [nginx, "-c", str(run_dir / "nginx.conf"), "-e", str(run_dir / "error.log"),
+         "-g", "daemon off;"],
+        start_new_session=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
+            return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    sys.exit("bench: nginx did not start")
+
+
 def stop(process):
     os.killpg(process.pid, signal.SIGTERM)
     process.wait(timeout=20)
@@ -265,6 +297,18 @@ def main():
         (label, mode, path, None) for mode in ("off", "on") for label, path in targets.items()
     ]
     plan += [("comment POST", mode, post_path, post_script) for mode in ("off", "on")]
+    if shutil.which("nginx") or Path("/usr/sbin/nginx").exists():
+        proxy_port = free_port()
+        servers["proxy"] = (
+            proxy_port,
+            start_nginx(servers["on"][0], proxy_port, env, RESULTS / "nginx"),
+        )
+        plan += [
+            (label, "proxy", targets[label], None)
+            for label in ("front page", "section", "article")
+        ]
+    else:
+        print("bench: no nginx (apt-get install nginx-light): proxy rows skipped", file=sys.stderr)
     results = {}
     try:
         for round_number in range(args.rounds):
@@ -302,7 +346,7 @@ def render(results, queries, args):
         rps = median((label, mode), "rps")
         errors = " (errors)" if any(r["errors"] for r in runs) else ""
         shown_mode = "-" if label == "baseline" else mode
-        shown_queries = queries.get(label, 0) if mode == "off" else "-"
+        shown_queries = queries.get(label, "-") if mode == "off" else "-"
         lines.append(
             f"| {label}{errors} | {shown_mode} | {rps:,.0f} | {rps / baseline:.3f} | "
             f"{median((label, mode), 'p50'):.2f} | {median((label, mode), 'p99'):.2f} | "
