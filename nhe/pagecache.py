@@ -13,7 +13,9 @@ and a reader served an article from the cache still counts towards "most read".
 """
 
 import hashlib
+import threading
 import time
+from collections import OrderedDict
 from email.utils import formatdate
 
 from django.conf import settings
@@ -28,6 +30,7 @@ GENERATION_KEY = "pagecache:generation"
 LOCK_SECONDS = 10
 # How long a page outlives its freshness, to be served while one request renders it anew.
 STALE_GRACE_SECONDS = 60
+LOCAL_PAGES = 200
 PRIVATE_COOKIES = {"sessionid", "messages"}
 
 
@@ -83,24 +86,33 @@ def _key(request):
     return f"pagecache:{request.get_host()}:{digest}"
 
 
+def _is_fresh(stored, generation):
+    return (
+        stored is not None
+        and stored["generation"] == generation["id"]
+        and time.time() < stored["fresh_until"]
+    )
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        # Each process also keeps its hottest pages, checked against the shared generation on
+        # every request, so a hit costs one small cache call instead of fetching the page.
+        self.local = OrderedDict()
+        self.local_lock = threading.Lock()
 
     def __call__(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
         key = _key(request)
-        # One round trip for the generation and the page: a hit costs a single cache call.
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = current_generation(found.get(GENERATION_KEY))
-        stored = found.get(key)
-        fresh = (
-            stored is not None
-            and stored["generation"] == generation["id"]
-            and time.time() < stored["fresh_until"]
-        )
-        if fresh:
+        generation = current_generation()
+        stored = self.local.get(key)
+        if _is_fresh(stored, generation):
+            return self._replay(request, stored)
+        stored = cache.get(key)
+        if _is_fresh(stored, generation):
+            self._keep_locally(key, stored)
             return self._replay(request, stored)
         # Missing or from an older generation: render it, unless another request already
         # is, in which case this reader gets the last good copy meanwhile.
@@ -123,8 +135,16 @@ class AnonymousPageCacheMiddleware:
                 "counts_as_read": getattr(response, "counts_as_read", None),
             }
             cache.set(key, stored, timeout + STALE_GRACE_SECONDS)
+            self._keep_locally(key, stored)
         cache.delete(f"{key}:lock")
         return response
+
+    def _keep_locally(self, key, stored):
+        with self.local_lock:
+            self.local[key] = stored
+            self.local.move_to_end(key)
+            while len(self.local) > LOCAL_PAGES:
+                self.local.popitem(last=False)
 
     @staticmethod
     def _timeout(generation):
