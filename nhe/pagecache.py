@@ -115,8 +115,10 @@ class AnonymousPageCacheMiddleware:
             self._keep_locally(key, stored)
             return self._replay(request, stored)
         # Missing or from an older generation: render it, unless another request already
-        # is, in which case this reader gets the last good copy meanwhile.
-        if stored is not None and not cache.add(f"{key}:lock", 1, LOCK_SECONDS):
+        # is and there is a last good copy to give this reader meanwhile.
+        lock = f"{key}:lock"
+        locked = cache.add(lock, 1, LOCK_SECONDS)
+        if not locked and stored is not None:
             return self._replay(request, stored)
 
         response = self.get_response(request)
@@ -136,7 +138,8 @@ class AnonymousPageCacheMiddleware:
             }
             cache.set(key, stored, timeout + STALE_GRACE_SECONDS)
             self._keep_locally(key, stored)
-        cache.delete(f"{key}:lock")
+        if locked:
+            cache.delete(lock)
         return response
 
     def _keep_locally(self, key, stored):
