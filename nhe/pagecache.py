@@ -122,7 +122,8 @@ class AnonymousPageCacheMiddleware:
             return self._replay(request, stored)
 
         response = self.get_response(request)
-        if _cacheable_response(response):
+        # A HEAD answer may have lost its body on the way; only a GET is kept for others.
+        if request.method == "GET" and _cacheable_response(response):
             self._add_public_headers(response, generation)
             set_response_etag(response)
             nonce = getattr(request, "_csp_nonce", None)

@@ -1,12 +1,13 @@
 """Whole pages for anonymous readers come from the cache, and every change shows at once."""
 
+import re
 from datetime import timedelta
 from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from articles.models import Article
@@ -184,3 +185,34 @@ def test_pages_with_the_cache_off_are_rendered_every_time(client, settings):
     settings.PAGE_CACHE_SECONDS = 0
     client.get("/")
     assert "X-Page-Cache" not in client.get("/")
+
+
+def test_the_comment_form_on_a_cached_article_page_still_posts(settings):
+    settings.COMMENTS_FORM_MIN_SECONDS = 0
+    article = ArticleFactory()
+    reader = Client(enforce_csrf_checks=True)
+    reader.get(article.get_absolute_url())
+    cached = reader.get(article.get_absolute_url())
+    assert cached["X-Page-Cache"] == "hit"
+    token = re.search(r'name="token" value="([^"]+)"', cached.text).group(1)
+    action = re.search(r'id="comment-form"[^>]*action="([^"]+)"', cached.text).group(1)
+    response = reader.post(
+        action,
+        {
+            "name": "Ward sister",
+            "email": "ws@example.org",
+            "body": "Seen this too.",
+            "token": token,
+        },
+        headers={"Origin": "http://testserver", "Sec-Fetch-Site": "same-origin"},
+    )
+    assert response.status_code == 302
+    assert Comment.objects.get().body == "Seen this too."
+
+
+def test_a_head_request_is_answered_but_never_stored(client):
+    ArticleFactory(title="Only for GET")
+    client.head("/")
+    first_get = client.get("/")
+    assert "X-Page-Cache" not in first_get
+    assert "Only for GET" in first_get.text
