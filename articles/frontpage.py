@@ -1,20 +1,20 @@
 """What the front page shows, block by block, with no article twice.
 
-The page is chosen in one query of ids (the editors' featured pieces, the newest piece, and
-the newest of each section with a block), each part an index scan however large the
-archive; the teasers for the chosen ids come in one more query and their bylines in a third.
+The page is laid out from ids alone: the editors' featured pieces (or, with none, the newest
+piece) in one query, and the newest of each section with a block in another, each an index
+scan however large the archive. The teasers for the ids it shows come in one more query
+(for_teasers()).
 """
 
 from dataclasses import dataclass, field
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
-from django.db.models import IntegerField, Value
+from django.db.models import OuterRef, Value
 
 from .models import Article, Section
 
 FEATURED_COUNT = 4
-FEATURED_SLOT = -1
-NEWEST_SLOT = -2
 
 
 @dataclass
@@ -39,62 +39,70 @@ class FrontPage:
         return shown
 
 
-def _candidates(sections):
-    """(slot, article id) pairs: featured in the editors' order, the newest, each section's."""
+def build_front_page() -> FrontPage:
     public = Article.objects.published()
-
-    def part(queryset, slot, limit):
-        # A compound query may order its parts only by columns it selects.
-        return queryset.annotate(slot=Value(slot, output_field=IntegerField())).values_list(
-            "slot", "pk", "featured_order", "publish_at"
-        )[:limit]
-
-    parts = [
-        part(
-            public.filter(is_featured=True).order_by("featured_order", "-publish_at", "-pk"),
-            FEATURED_SLOT,
-            FEATURED_COUNT + 1,
-        ),
-        part(public.newest_first(), NEWEST_SLOT, 1),
+    featured, newest = _featured_and_newest(public)
+    top_story = (featured or newest)[:1]
+    featured = featured[1:]
+    shown = set(top_story) | set(featured)
+    blocks = [
+        (section, [pk for pk in newest if pk not in shown][: section.front_page_count])
+        for section, newest in _sections_with_newest(public)
     ]
-    # Room for the pieces the featured strip and top story take from a section's block.
-    parts += [
-        part(
-            public.filter(section=section).newest_first(),
-            section.pk,
-            section.front_page_count + FEATURED_COUNT + 1,
+    wanted = [*top_story, *featured, *(pk for _, ids in blocks for pk in ids)]
+    articles = Article.objects.filter(pk__in=wanted).for_teasers().in_bulk()
+
+    def teasers(ids):
+        # A piece deleted between the two queries is left out rather than failing the page.
+        return [articles[pk] for pk in ids if pk in articles]
+
+    return FrontPage(
+        top_story=next(iter(teasers(top_story)), None),
+        featured=teasers(featured),
+        blocks=[SectionBlock(section, teasers(ids)) for section, ids in blocks],
+    )
+
+
+def _featured_and_newest(public):
+    """The ids of the featured pieces in the editors' order, and of the newest piece."""
+    featured = public.filter(is_featured=True).order_by("featured_order", "-publish_at", "-pk")
+    parts = [(featured, FEATURED_COUNT + 1), (public.newest_first(), 1)]
+    # A compound query may order its parts only by columns it selects, and keeps no order
+    # across them, so each row says which part it is from and the order is restored here.
+    parts = [
+        queryset.annotate(part=Value(number)).values_list(
+            "part", "pk", "featured_order", "publish_at"
+        )[:limit]
+        for number, (queryset, limit) in enumerate(parts)
+    ]
+    if connection.features.supports_slicing_ordering_in_compound:
+        rows = list(parts[0].union(parts[1], all=True))
+    else:
+        rows = [*parts[0], *parts[1]]
+    rows.sort(key=lambda row: (row[0], row[2] if row[0] == 0 else 0, -row[3].timestamp(), -row[1]))
+    return [pk for part, pk, *_ in rows if part == 0], [pk for part, pk, *_ in rows if part == 1]
+
+
+def _sections_with_newest(public):
+    """The sections with a front-page block, each with the ids of its newest public pieces.
+
+    Enough ids to fill the block after the top story and featured pieces have taken theirs.
+    On PostgreSQL, one query: each section's ids come as an array from an index scan.
+    """
+    sections = Section.objects.filter(front_page_position__isnull=False)
+    room = Section.FRONT_PAGE_MAX + FEATURED_COUNT + 1
+    if connection.vendor == "postgresql":
+        newest = public.filter(section=OuterRef("pk")).newest_first().values("pk")[:room]
+        return [
+            (section, section.newest_ids)
+            for section in sections.annotate(newest_ids=ArraySubquery(newest))
+        ]
+    return [
+        (
+            section,
+            list(
+                public.filter(section=section).newest_first().values_list("pk", flat=True)[:room]
+            ),
         )
         for section in sections
     ]
-    if connection.features.supports_slicing_ordering_in_compound:
-        return list(parts[0].union(*parts[1:], all=True))
-    return [pair for queryset in parts for pair in queryset]
-
-
-def build_front_page() -> FrontPage:
-    sections = list(Section.objects.filter(front_page_position__isnull=False))
-    slots = {}
-    for slot, pk, *_ in _candidates(sections):
-        slots.setdefault(slot, []).append(pk)
-    # A union keeps no order across its parts; each part's own order is restored below.
-    wanted = {pk for ids in slots.values() for pk in ids}
-    articles = {a.pk: a for a in Article.objects.filter(pk__in=wanted).for_teasers()}
-
-    def ordered(ids, key):
-        return sorted((articles[pk] for pk in ids if pk in articles), key=key)
-
-    newest = ordered(slots.get(NEWEST_SLOT, []), key=_newest)
-    featured = ordered(slots.get(FEATURED_SLOT, []), key=lambda a: (a.featured_order, _newest(a)))
-    leading = featured or newest
-    top_story = leading[0] if leading else None
-    featured = featured[1:]
-    shown = {a.pk for a in featured} | ({top_story.pk} if top_story else set())
-    blocks = []
-    for section in sections:
-        teasers = [a for a in ordered(slots.get(section.pk, []), key=_newest) if a.pk not in shown]
-        blocks.append(SectionBlock(section, teasers[: section.front_page_count]))
-    return FrontPage(top_story=top_story, featured=featured, blocks=blocks)
-
-
-def _newest(article):
-    return (-article.publish_at.timestamp(), -article.pk)

@@ -1,3 +1,4 @@
+import functools
 import re
 import uuid
 from datetime import UTC, date, datetime, time, timedelta
@@ -11,10 +12,17 @@ from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.core.validators import URLValidator
+from django.core.signals import setting_changed
+from django.core.validators import (
+    MaxValueValidator,
+    MinValueValidator,
+    RegexValidator,
+    URLValidator,
+)
 from django.db import IntegrityError, connections, models, transaction
-from django.db.models import F, OuterRef, Prefetch, Q, StringAgg, Subquery, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models import F, OuterRef, Q, StringAgg, Subquery, TextField, Value
+from django.db.models.functions import Coalesce, Concat
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -23,11 +31,32 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
+from nhe.addresses import address
+
 from . import images
 from .fields import SafeImageField
 from .sanitise import clean_html, stored_html
 
 NAV_SECTIONS_CACHE_KEY = "articles:nav-sections"
+# What a teaser prints, and so all that list pages fetch of an article (for_teasers()).
+TEASER_FIELDS = (
+    "title",
+    "slug",
+    "standfirst",
+    "publish_at",
+    "video_url",
+    "featured_order",
+    "section__name",
+    "section__slug",
+    "section__kind",
+    "lead_image__file",
+    "lead_image__width",
+    "lead_image__height",
+    "lead_image__alt_text",
+    "lead_image__renditions",
+)
+# Joins authors' names in one column: a control character, which no Author.name holds.
+AUTHOR_NAME_SEPARATOR = "\x1f"
 SLUG_CONSTRAINT = "articles_article_slug_key"
 SEARCH_CONFIG = "english"
 
@@ -35,6 +64,29 @@ SEARCH_CONFIG = "english"
 def image_upload_to(instance, filename):
     extension = filename.rsplit(".", 1)[-1].lower()
     return f"images/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
+
+
+def media_url(name):
+    """The public address of a stored file; asked of the storage once per process and name.
+
+    A page shows dozens of pictures, four addresses each, and building an address costs more
+    than the rest of the picture. Signed addresses (S3 with querystring_auth) expire, so
+    they are never remembered.
+    """
+    if getattr(default_storage, "querystring_auth", False):
+        return default_storage.url(name)
+    return _remembered_media_url(name)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _remembered_media_url(name):
+    return default_storage.url(name)
+
+
+@receiver(setting_changed)
+def _forget_media_urls(*, setting, **kwargs):
+    if setting in {"MEDIA_URL", "STORAGES"}:
+        _remembered_media_url.cache_clear()
 
 
 class Image(models.Model):
@@ -84,11 +136,7 @@ class Image(models.Model):
         data = self.renditions.get(name)
         if not data:
             return {"url": self.file.url, "width": self.width, "height": self.height}
-        return {
-            "url": default_storage.url(data["name"]),
-            "width": data["width"],
-            "height": data["height"],
-        }
+        return {"url": media_url(data["name"]), "width": data["width"], "height": data["height"]}
 
     def rendition_bytes(self, name):
         """The stored size of a rendition in bytes, as feeds' enclosures must state it."""
@@ -120,13 +168,17 @@ class Section(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     description = models.TextField(blank=True)
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.NEWS)
+    FRONT_PAGE_MAX = 12
+
     front_page_position = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
         help_text="Order of this section's block on the front page; empty hides it there.",
     )
     front_page_count = models.PositiveSmallIntegerField(
-        default=4, help_text="How many teasers the front page block shows."
+        default=4,
+        validators=[MinValueValidator(1), MaxValueValidator(FRONT_PAGE_MAX)],
+        help_text="How many teasers the front page block shows.",
     )
 
     class Meta:
@@ -140,7 +192,7 @@ class Section(models.Model):
         transaction.on_commit(lambda: cache.delete(NAV_SECTIONS_CACHE_KEY))
 
     def get_absolute_url(self):
-        return reverse("articles:section", kwargs={"section": self.slug})
+        return address("articles:section", section=self.slug)
 
     @classmethod
     def navigation(cls):
@@ -174,8 +226,13 @@ class AuthorQuerySet(models.QuerySet):
         )
 
 
+no_control_characters = RegexValidator(
+    r"[\x00-\x1f\x7f]", inverse_match=True, message="Use letters, spaces and punctuation only."
+)
+
+
 class Author(models.Model):
-    name = models.CharField(max_length=150)
+    name = models.CharField(max_length=150, validators=[no_control_characters])
     slug = models.SlugField(max_length=150, unique=True)
     role_line = models.CharField(
         max_length=250,
@@ -203,7 +260,7 @@ class Author(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return address("articles:author", slug=self.slug)
 
     def link_list(self):
         return [line.strip() for line in self.links.splitlines() if line.strip()]
@@ -256,13 +313,17 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_teasers(self):
-        """What a list of teasers shows, fetched in two queries whatever the length."""
+        """What a list of teasers shows, in one query whatever the length.
+
+        Only the columns a teaser prints are fetched; the authors' names and the count of
+        comments readers can see come as subqueries (`teaser_authors`, `comments_shown`)
+        rather than as prefetched objects, which cost more to build than the page renders.
+        """
+        authors, comments = _teaser_subqueries()
         return (
             self.select_related("section", "lead_image")
-            .defer("body", "seo_title", "seo_description")
-            .prefetch_related(
-                Prefetch("bylines", queryset=Byline.objects.select_related("author"))
-            )
+            .only(*TEASER_FIELDS)
+            .annotate(teaser_authors=authors, comments_shown=comments)
         )
 
     def newest_first(self):
@@ -287,6 +348,25 @@ class ArticleQuerySet(models.QuerySet):
         if connections[self.db].vendor != "postgresql":
             return 0
         return self.update(search_vector=search_document())
+
+
+@functools.cache
+def _teaser_subqueries():
+    """Built once per process: building them costs more than running them, and a query
+    copies the expressions it is given, so one pair serves every list page."""
+    # Comments build on articles; the list pages show their counts all the same.
+    from comments.models import Comment
+
+    names = (
+        Byline.objects.filter(article=OuterRef("pk"))
+        .values("article")
+        .annotate(
+            names=StringAgg("author__name", Value(AUTHOR_NAME_SEPARATOR), order_by="position")
+        )
+        .values("names")
+    )
+    authors = Coalesce(Subquery(names), Value(""), output_field=TextField())
+    return authors, Comment.objects.visible_count(OuterRef("pk"))
 
 
 def _start_of(day):
@@ -455,9 +535,7 @@ class Article(models.Model):
         }
 
     def get_absolute_url(self):
-        return reverse(
-            "articles:article", kwargs={"section": self.section.slug, "slug": self.slug}
-        )
+        return address("articles:article", section=self.section.slug, slug=self.slug)
 
     def _take_next_version(self):
         """Lock the row and move to the version after the stored one."""
@@ -605,6 +683,13 @@ class Article(models.Model):
 
     def byline_authors(self):
         return [byline.author for byline in self.bylines.all()]
+
+    def author_names(self):
+        """The byline's names in order: from for_teasers() when it fetched them, else loaded."""
+        names = getattr(self, "teaser_authors", None)
+        if names is None:
+            return [author.name for author in self.byline_authors()]
+        return names.split(AUTHOR_NAME_SEPARATOR) if names else []
 
     def is_column(self):
         return self.section.kind == Section.Kind.COLUMNS or any(

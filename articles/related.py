@@ -7,7 +7,7 @@ from .models import Article
 RELATED_COUNT = 4
 # Shared topics are weighed among this many of the newest public pieces, so that the cost
 # stays the same however large the archive and however common the topic.
-TOPIC_POOL = 1000
+TOPIC_POOL = 300
 
 
 def related_articles(article, limit=RELATED_COUNT):

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models import Q, Subquery
+from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 
 from articles.models import Article
@@ -27,16 +27,17 @@ class CommentQuerySet(models.QuerySet):
         # Compared through Lower() so that the comment_email_idx index on it is used.
         return self.alias(email_lower=Lower("email")).filter(email_lower=email.strip().lower())
 
-    def counts_by_article(self, article_ids):
-        """Visible comments per article id, in one query, for a page of teasers."""
-        rows = (
+    def visible_count(self, article):
+        """How many comments readers see on `article` (an OuterRef), as a subquery."""
+        counted = (
             self.visible()
-            .filter(article_id__in=article_ids)
-            .values_list("article_id")
-            .annotate(total=models.Count("pk"))
+            .filter(article=article)
             .order_by()
+            .values("article")
+            .annotate(total=models.Count("pk"))
+            .values("total")
         )
-        return dict(rows)
+        return Coalesce(Subquery(counted), 0)
 
 
 class Comment(models.Model):

@@ -5,7 +5,6 @@ from django.urls import reverse
 from comments import moderation
 from comments.discussion import Discussion
 from comments.forms import CommentForm, ReportForm
-from comments.models import Comment
 from comments.rendering import render_body, render_comment, report_options
 
 register = template.Library()
@@ -51,18 +50,6 @@ def article_comments(context, article):
 def comment_count(context, article):
     """How many comments readers can see on the article, from the page's one comments query."""
     return _discussion(context, article).count
-
-
-@register.simple_tag
-def comment_counts(articles):
-    """Visible comment counts for a page of teasers, keyed by article id, in one query."""
-    ids = [article.pk for article in articles if article]
-    return Comment.objects.counts_by_article(ids) if ids else {}
-
-
-@register.filter
-def count_for(counts, article):
-    return counts.get(article.pk, 0) if counts and article else 0
 
 
 @register.filter

@@ -69,7 +69,7 @@ def test_no_html_is_built_from_strings():
         for call in calls(tree):
             method = called_name(call)
             assembled = bool(call.args) and built_from_strings(call.args[0])
-            if method in {"format_html", "HttpResponse"} and assembled:
+            if method in {"format_html", "markup", "HttpResponse"} and assembled:
                 offences.append(f"{name}:{call.lineno} {method}() of an assembled string")
             if method in {"mark_safe", "SafeString"} and name not in MARK_SAFE_ALLOWED:
                 offences.append(f"{name}:{call.lineno} calls {method}()")
@@ -98,11 +98,14 @@ def test_the_rules_above_catch_what_they_are_meant_to():
         'Article.objects.raw("SELECT 1")\n'
         'format_html("<b>%s</b>" % name)\n'
         'cursor.execute("SELECT %s", [pk])\n'
+        'markup("<i>" + name)\n'
+        'markup("<i>{}</i>", name)\n'
     )
-    found = [call for call in calls(tree) if called_name(call) in SQL_METHODS | {"format_html"}]
+    html_methods = {"format_html", "markup"}
+    found = [call for call in calls(tree) if called_name(call) in SQL_METHODS | html_methods]
     flagged = [
         call.lineno
         for call in found
         if called_name(call) in {"raw", "extra"} or built_from_strings(call.args[0])
     ]
-    assert flagged == [1, 2, 3]
+    assert flagged == [1, 2, 3, 5]
