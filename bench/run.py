@@ -208,6 +208,8 @@ def pick_targets():
     return targets, article
 
 
+LISTING_LABEL = "20-row list, 1 query"
+
 POST_SCRIPT = """
 counter = 0
 request = function()
@@ -281,7 +283,7 @@ def main():
     manage(env, "collectstatic", "--noinput", "-v0")
     setup_django({**env, "PAGE_CACHE_SECONDS": "0"})  # count the queries of a real render
     targets, article = pick_targets()
-    queries = count_queries(targets)
+    queries = count_queries({**targets, LISTING_LABEL: "/bench/listing/"})
     RESULTS.mkdir(parents=True, exist_ok=True)
     post_path, post_script = comment_post_script(article, RESULTS)
 
@@ -292,7 +294,10 @@ def main():
     for mode, seconds in (("off", "0"), ("on", "300")):
         port = free_port()
         servers[mode] = (port, start_gunicorn({**env, "PAGE_CACHE_SECONDS": seconds}, port))
-    plan = [("baseline", "off", "/bench/baseline/", None)]
+    plan = [
+        ("baseline", "off", "/bench/baseline/", None),
+        (LISTING_LABEL, "off", "/bench/listing/", None),
+    ]
     plan += [
         (label, mode, path, None) for mode in ("off", "on") for label, path in targets.items()
     ]
@@ -345,7 +350,7 @@ def render(results, queries, args):
     for (label, mode), runs in results.items():
         rps = median((label, mode), "rps")
         errors = " (errors)" if any(r["errors"] for r in runs) else ""
-        shown_mode = "-" if label == "baseline" else mode
+        shown_mode = "-" if label in ("baseline", LISTING_LABEL) else mode
         shown_queries = queries.get(label, "-") if mode == "off" else "-"
         lines.append(
             f"| {label}{errors} | {shown_mode} | {rps:,.0f} | {rps / baseline:.3f} | "

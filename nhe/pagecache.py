@@ -12,6 +12,7 @@ copy (a stampede lock); the page's CSP nonce is swapped for the new request's on
 and a reader served an article from the cache still counts towards "most read".
 """
 
+import functools
 import hashlib
 import threading
 import time
@@ -20,9 +21,12 @@ from email.utils import formatdate
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
 from django.db import transaction
+from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
+from django.utils.csp import CSP, build_policy
 
 from articles import popularity
 
@@ -32,6 +36,8 @@ LOCK_SECONDS = 10
 STALE_GRACE_SECONDS = 60
 LOCAL_PAGES = 200
 PRIVATE_COOKIES = {"sessionid", "messages"}
+# Headers a replayed page gets anew rather than from the stored copy.
+REPLAYED_ANEW = {"content-length", "content-security-policy", "etag"}
 
 
 def seconds():
@@ -83,7 +89,7 @@ def _cacheable_response(response):
 
 def _key(request):
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    return f"pagecache:{request.get_host()}:{digest}"
+    return f"pagecache:v2:{request.get_host()}:{digest}"
 
 
 def _is_fresh(stored, generation):
@@ -132,7 +138,12 @@ class AnonymousPageCacheMiddleware:
                 "generation": generation["id"],
                 "fresh_until": time.time() + timeout,
                 "status": response.status_code,
-                "headers": dict(response.items()),
+                "headers": [
+                    (header, value)
+                    for header, value in response.items()
+                    if header.lower() not in REPLAYED_ANEW
+                ],
+                "etag": response.get("ETag", ""),
                 "content": response.content,
                 "nonce": str(nonce) if nonce else None,
                 "counts_as_read": getattr(response, "counts_as_read", None),
@@ -178,16 +189,34 @@ class AnonymousPageCacheMiddleware:
         if stored.get("counts_as_read"):
             popularity.record_view(request, stored["counts_as_read"])
         content = stored["content"]
+        response = HttpResponse(content, status=stored["status"], headers=stored["headers"])
         if stored["nonce"]:
+            # The page carries its nonce, so this reader gets a fresh one, and no ETag: the
+            # bytes differ on every answer. The CSP middleware writes the policy for it.
             fresh = str(request._csp_nonce)
-            content = content.replace(
+            response.content = content.replace(
                 f'nonce="{stored["nonce"]}"'.encode(), f'nonce="{fresh}"'.encode()
             )
-        response = HttpResponse(content, status=stored["status"])
-        for header, value in stored["headers"].items():
-            if header.lower() not in ("content-length", "content-security-policy", "etag"):
-                response[header] = value
-        if not stored["nonce"]:
-            response["ETag"] = stored["headers"].get("ETag", "")
+        else:
+            response["ETag"] = stored["etag"]
+            # No nonce in the page, so the policy is the same on every answer: written once.
+            for header, policy in constant_policies():
+                response[header] = policy
         response["X-Page-Cache"] = "hit"
         return response
+
+
+@functools.cache
+def constant_policies():
+    """The CSP headers of a page that uses no nonce, as the CSP middleware would write them."""
+    configured = [
+        (CSP.HEADER_ENFORCE, settings.SECURE_CSP),
+        (CSP.HEADER_REPORT_ONLY, settings.SECURE_CSP_REPORT_ONLY),
+    ]
+    return [(str(header), build_policy(config)) for header, config in configured if config]
+
+
+@receiver(setting_changed)
+def _forget_policies(*, setting, **kwargs):
+    if setting in {"SECURE_CSP", "SECURE_CSP_REPORT_ONLY"}:
+        constant_policies.cache_clear()

@@ -114,6 +114,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://nhe")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "nhe.cache.RedisCache"  # one client per pool (nhe/cache.py)
 # Whole pages for anonymous readers are kept this long in the cache above (nhe/pagecache.py),
 # and proxies and CDNs may keep them as long (s-maxage); publishing invalidates them at once.
 # 0 turns the page cache off.

@@ -168,7 +168,8 @@ def test_when_a_hot_page_expires_one_request_renders_and_the_rest_get_the_last_c
 def test_a_cached_page_never_carries_a_stale_csp_nonce(client):
     stored = {
         "status": 200,
-        "headers": {"Content-Type": "text/html"},
+        "headers": [("Content-Type", "text/html")],
+        "etag": '"old-etag"',
         "content": b'<script nonce="OLDNONCE" type="application/ld+json">{}</script>',
         "nonce": "OLDNONCE",
     }
@@ -179,6 +180,18 @@ def test_a_cached_page_never_carries_a_stale_csp_nonce(client):
     response = pagecache.AnonymousPageCacheMiddleware._replay(request, stored)
     assert b"OLDNONCE" not in response.content
     assert f'nonce="{request._csp_nonce}"'.encode() in response.content
+    assert "ETag" not in response  # the bytes differ on every answer
+
+
+def test_a_replayed_page_carries_the_same_security_policy_and_etag(client, settings):
+    ArticleFactory()
+    rendered, replayed = client.get("/"), client.get("/")
+    assert replayed["X-Page-Cache"] == "hit"
+    assert replayed["Content-Security-Policy"] == rendered["Content-Security-Policy"]
+    assert "default-src 'none'" in replayed["Content-Security-Policy"]
+    assert replayed["ETag"] == rendered["ETag"]
+    settings.SECURE_CSP = {**settings.SECURE_CSP, "img-src": ["'self'", "https://img.example"]}
+    assert "https://img.example" in client.get("/")["Content-Security-Policy"]
 
 
 def test_pages_with_the_cache_off_are_rendered_every_time(client, settings):
