@@ -1,11 +1,30 @@
 """An article's comments as readers see them, from one query."""
 
+from dataclasses import dataclass, field
+from datetime import datetime
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
 from . import moderation
-from .models import Comment
+from .models import REMOVED, Comment
+
+
+@dataclass(slots=True)
+class ShownComment:
+    """What a reader sees of one comment; lighter to build than the model, fifty to a page."""
+
+    pk: int
+    parent_id: int | None
+    name: str
+    body: str
+    created_at: datetime
+    shown_replies: list = field(default_factory=list)
+
+    @property
+    def is_removed(self):
+        return self.body == REMOVED
 
 
 class Discussion:
@@ -32,12 +51,13 @@ class Discussion:
     def comments(self):
         if self.is_under_legal_hold:
             return []
-        return list(
+        rows = (
             Comment.objects.visible()
             .filter(article=self.article)
-            .only("pk", "article_id", "parent_id", "name", "body", "created_at")
             .order_by("created_at", "pk")
+            .values_list("pk", "parent_id", "name", "body", "created_at")
         )
+        return [ShownComment(*row) for row in rows]
 
     @property
     def count(self):

@@ -2,10 +2,11 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 
+from articles.sanitise import markup_join
 from comments import moderation
 from comments.discussion import Discussion
 from comments.forms import CommentForm, ReportForm
-from comments.rendering import render_body, render_comment, report_options
+from comments.rendering import render_comment, report_options
 
 register = template.Library()
 
@@ -52,18 +53,21 @@ def comment_count(context, article):
     return _discussion(context, article).count
 
 
-@register.filter
-def comment_html(comment):
-    return render_body(comment.body)
-
-
 @register.simple_tag(takes_context=True)
-def comment_item(context, comment):
-    """One comment and its replies, as comments/rendering.py builds them."""
-    return render_comment(
-        comment,
-        article_url=context["article_url"],
-        page_number=context["page"].number,
-        open_for_replies=context["discussion"].is_open,
-        options=context["report_options"],
+def comment_list(context):
+    """The comments on this page of the discussion, each with its replies, as one piece of
+    markup (comments/rendering.py builds each one)."""
+    page = context["page"]
+    return markup_join(
+        "",
+        (
+            render_comment(
+                comment,
+                article_url=context["article_url"],
+                page_number=page.number,
+                open_for_replies=context["discussion"].is_open,
+                options=context["report_options"],
+            )
+            for comment in page.object_list
+        ),
     )
