@@ -1,4 +1,4 @@
-"""Django's Redis cache, keeping one client per connection pool.
+"""Django's Redis cache, keeping one client per connection pool, and carrying announcements.
 
 django.core.cache.backends.redis makes a new redis.Redis client for every cache call, and
 building one (its table of response callbacks) costs more than the call itself: about half
@@ -28,6 +28,19 @@ class RedisCacheClient(redis.RedisCacheClient):
 
 
 class RedisCache(redis.RedisCache):
+    """Also carries announcements between processes (pub/sub), as nhe/pagecache.py uses."""
+
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = RedisCacheClient
+
+    def channel_name(self, name):
+        """A channel of this site's own, as keys are (KEY_PREFIX and VERSION)."""
+        return self.make_key(name)
+
+    def publish(self, name):
+        self._cache.get_client(write=True).publish(self.channel_name(name), "1")
+
+    def pubsub(self):
+        """A listener on its own connection, which stays subscribed while the process runs."""
+        return self._cache.get_client(write=True).pubsub()

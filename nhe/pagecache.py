@@ -12,8 +12,10 @@ copy (a stampede lock); the page's CSP nonce is swapped for the new request's on
 and a reader served an article from the cache still counts towards "most read".
 """
 
+import contextlib
 import functools
 import hashlib
+import os
 import threading
 import time
 from collections import OrderedDict
@@ -27,10 +29,15 @@ from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.csp import CSP, build_policy
+from redis.exceptions import RedisError
 
 from articles import popularity
 
 GENERATION_KEY = "pagecache:generation"
+GENERATION_CHANNEL = "pagecache:generation-ended"
+# How long a process trusts the generation it holds between announcements (GenerationWatch).
+TRUST_SECONDS = 1.0
+LISTEN_TIMEOUT_SECONDS = 2.0
 LOCK_SECONDS = 10
 # How long a page outlives its freshness, to be served while one request renders it anew.
 STALE_GRACE_SECONDS = 60
@@ -56,7 +63,12 @@ def current_generation(stored=None):
     """The generation in force; `stored` is its cache entry if the caller already has it."""
     generation = stored if stored is not None else cache.get(GENERATION_KEY)
     now = time.time()
-    if generation is None or (generation["due"] is not None and now >= generation["due"]):
+    if generation is None:
+        generation = {"id": f"{now:.6f}", "due": _next_change_at(), "since": now}
+        # Processes that start a generation at the same moment all settle on the first.
+        if not cache.add(GENERATION_KEY, generation, None):
+            generation = cache.get(GENERATION_KEY) or generation
+    elif generation["due"] is not None and now >= generation["due"]:
         generation = {"id": f"{now:.6f}", "due": _next_change_at(), "since": now}
         cache.set(GENERATION_KEY, generation, None)
     return generation
@@ -64,7 +76,84 @@ def current_generation(stored=None):
 
 def invalidate(**kwargs):
     """Start a new generation once the change is committed, so no process serves old pages."""
-    transaction.on_commit(lambda: cache.delete(GENERATION_KEY))
+    transaction.on_commit(_end_generation)
+
+
+def _end_generation():
+    cache.delete(GENERATION_KEY)
+    # After the delete: a process that hears this and asks again gets a new generation.
+    if hasattr(cache, "publish"):
+        cache.publish(GENERATION_CHANNEL)
+
+
+class GenerationWatch:
+    """The generation in force, held by this process and told of every change over the cache.
+
+    Asking the cache on every hit would cost a round trip, a third of a hit. Instead every
+    change is announced on a channel that each process listens to (Redis pub/sub, through
+    nhe/cache.py), and before trusting what it holds a process reads the announcements that
+    have already reached it: a look at its socket, not a round trip. The announcement goes
+    out after the change commits and before the request that made it answers, so any later
+    request, in any process, finds it waiting. Should one be lost, a process still asks the
+    cache every TRUST_SECONDS. Caches without pub/sub (memory, in tests) are asked every time.
+    """
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.listener = None
+        self.pid = None
+        self.held = None
+        self.checked_at = 0.0
+
+    def current(self):
+        if not hasattr(cache, "pubsub"):
+            return current_generation()
+        with self.lock:
+            try:
+                self._hear_announcements()
+            except RedisError:
+                self._stop_listening()
+                return current_generation()
+            now = time.time()
+            held = self.held
+            if (
+                held is None
+                or now - self.checked_at >= TRUST_SECONDS
+                or (held["due"] is not None and now >= held["due"])
+            ):
+                self.held = held = current_generation()
+                self.checked_at = now
+            return held
+
+    def _hear_announcements(self):
+        if self.listener is None or self.pid != os.getpid():
+            self._start_listening()
+        while (message := self.listener.get_message(timeout=0)) is not None:
+            # A change, or a subscription made again after a lost connection, during which
+            # changes may have gone unheard: either way, ask the cache.
+            if message["type"] in ("message", "subscribe"):
+                self.held = None
+
+    def _start_listening(self):
+        # A process forked from one that listened must not read its parent's socket.
+        self.listener = cache.pubsub()
+        self.pid = os.getpid()
+        self.listener.subscribe(cache.channel_name(GENERATION_CHANNEL))
+        # Only once the subscription is in place is what the cache holds worth trusting:
+        # a change announced before it would never be heard.
+        deadline = time.monotonic() + LISTEN_TIMEOUT_SECONDS
+        while (message := self.listener.get_message(timeout=LISTEN_TIMEOUT_SECONDS)) is None or (
+            message["type"] != "subscribe"
+        ):
+            if time.monotonic() > deadline:
+                raise RedisError("no confirmation of the page-cache subscription")
+        self.held = None
+
+    def _stop_listening(self):
+        listener, self.listener, self.held = self.listener, None, None
+        if listener is not None:
+            with contextlib.suppress(RedisError, OSError):
+                listener.close()
 
 
 def _cacheable_request(request):
@@ -107,12 +196,13 @@ class AnonymousPageCacheMiddleware:
         # every request, so a hit costs one small cache call instead of fetching the page.
         self.local = OrderedDict()
         self.local_lock = threading.Lock()
+        self.generations = GenerationWatch()
 
     def __call__(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
         key = _key(request)
-        generation = current_generation()
+        generation = self.generations.current()
         stored = self.local.get(key)
         if _is_fresh(stored, generation):
             return self._replay(request, stored)

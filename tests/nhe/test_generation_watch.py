@@ -1,0 +1,132 @@
+"""Each process holds the page-cache generation and hears of every change at once, against
+the real Redis server (nhe/pagecache.py, GenerationWatch)."""
+
+import os
+import time
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+import redis
+from django.core.cache import caches
+from django.utils import timezone
+
+from nhe import pagecache
+from nhe.cache import RedisCache
+from tests.factories import ArticleFactory
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
+PREFIX = "watch-test"
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("default_sections")]
+
+
+@pytest.fixture(autouse=True)
+def redis_cache(settings):
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).flushdb()
+    except redis.ConnectionError as error:
+        if os.environ.get("CI"):
+            pytest.fail(f"Redis must answer at {REDIS_URL} in CI: {error}")
+        pytest.skip(f"no Redis at {REDIS_URL}: {error}")
+    settings.CACHES = {
+        "default": {"BACKEND": "nhe.cache.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": PREFIX}
+    }
+    yield
+    caches["default"].clear()
+
+
+@pytest.fixture
+def other_process():
+    """The cache as another app process sees it: its own client, the same server."""
+    return RedisCache(REDIS_URL, {"KEY_PREFIX": PREFIX})
+
+
+@pytest.fixture
+def watch():
+    watch = pagecache.GenerationWatch()
+    yield watch
+    watch._stop_listening()
+
+
+def asks_of_the_cache():
+    return mock.patch.object(caches["default"], "get", wraps=caches["default"].get)
+
+
+def test_the_generation_held_is_used_without_asking_the_cache(watch):
+    first = watch.current()
+    with asks_of_the_cache() as get:
+        assert watch.current() == first
+        assert watch.current() == first
+    assert get.call_count == 0
+
+
+def test_a_change_made_through_another_process_is_heard_at_once(watch, other_process):
+    first = watch.current()
+    for _ in range(5):
+        other_process.delete(pagecache.GENERATION_KEY)
+        other_process.publish(pagecache.GENERATION_CHANNEL)
+        now = watch.current()
+        assert now["id"] != first["id"]
+        first = now
+
+
+def test_a_change_made_in_this_process_moves_the_generation_on(watch):
+    first = watch.current()
+    pagecache._end_generation()
+    assert watch.current()["id"] != first["id"]
+
+
+def test_a_lost_announcement_keeps_the_old_generation_for_a_second_at_most(watch, other_process):
+    first = watch.current()
+    other_process.delete(pagecache.GENERATION_KEY)  # and no announcement
+    assert watch.current() == first
+    later = time.time() + pagecache.TRUST_SECONDS + 0.1
+    with mock.patch("nhe.pagecache.time.time", return_value=later):
+        assert watch.current()["id"] != first["id"]
+
+
+def test_a_scheduled_piece_going_live_moves_the_generation_on_unannounced(watch):
+    due = timezone.now() + timedelta(minutes=30)
+    ArticleFactory(publish_at=due)
+    first = watch.current()
+    assert first["due"] == pytest.approx(due.timestamp())
+    with mock.patch("nhe.pagecache.time.time", return_value=due.timestamp() + 1):
+        assert watch.current()["id"] != first["id"]
+
+
+def test_a_broken_listener_falls_back_to_asking_and_listens_again(watch, other_process):
+    first = watch.current()
+    with mock.patch.object(
+        watch.listener, "get_message", side_effect=redis.ConnectionError("gone")
+    ):
+        with asks_of_the_cache() as get:
+            assert watch.current() == first
+        assert get.call_count == 1
+    assert watch.listener is None
+    other_process.delete(pagecache.GENERATION_KEY)
+    other_process.publish(pagecache.GENERATION_CHANNEL)
+    assert watch.current()["id"] != first["id"]
+    assert watch.listener is not None
+
+
+def test_subscribing_again_forgets_the_generation_held(watch):
+    watch.current()
+    # As after a lost connection: redis-py subscribes again, and changes may have been missed.
+    watch.listener.subscribe(caches["default"].channel_name(pagecache.GENERATION_CHANNEL))
+    with asks_of_the_cache() as get:
+        watch.current()
+    assert get.call_count == 1
+
+
+def test_two_processes_starting_a_generation_together_settle_on_one(other_process):
+    first = pagecache.current_generation()
+    other_process.delete(pagecache.GENERATION_KEY)
+    other_process.add(pagecache.GENERATION_KEY, {"id": "theirs", "due": None, "since": 0}, None)
+    backend = caches["default"]
+    real_get = backend.get
+    # This process looked just before the other one stored its generation.
+    answers = iter([None])
+    with mock.patch.object(backend, "get", side_effect=lambda *a: next(answers, real_get(*a))):
+        assert pagecache.current_generation()["id"] == "theirs"
+    assert first["id"] != "theirs"
