@@ -192,8 +192,8 @@ def _is_fresh(stored, generation):
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        # Each process also keeps its hottest pages, checked against the shared generation on
-        # every request, so a hit costs one small cache call instead of fetching the page.
+        # Each process also keeps its hottest pages, checked against the generation it holds
+        # (GenerationWatch), so a hit on one of them makes no cache call at all.
         self.local = OrderedDict()
         self.local_lock = threading.Lock()
         self.generations = GenerationWatch()
