@@ -55,7 +55,7 @@ TEASER_FIELDS = (
     "lead_image__alt_text",
     "lead_image__renditions",
 )
-# Joins authors' names in one column: a control character, which no Author.name holds.
+# Joins authors' names in one column: a control character, which Author.name may not hold.
 AUTHOR_NAME_SEPARATOR = "\x1f"
 SLUG_CONSTRAINT = "articles_article_slug_key"
 SEARCH_CONFIG = "english"
