@@ -20,7 +20,7 @@ from django.core.validators import (
     URLValidator,
 )
 from django.db import IntegrityError, connections, models, transaction
-from django.db.models import F, OuterRef, Q, StringAgg, Subquery, TextField, Value
+from django.db.models import F, OuterRef, Prefetch, Q, StringAgg, Subquery, TextField, Value
 from django.db.models.functions import Coalesce, Concat
 from django.dispatch import receiver
 from django.urls import reverse
@@ -319,12 +319,18 @@ class ArticleQuerySet(models.QuerySet):
         comments readers can see come as subqueries (`teaser_authors`, `comments_shown`)
         rather than as prefetched objects, which cost more to build than the page renders.
         """
-        authors, comments = _teaser_subqueries()
-        return (
+        ordered_aggregates = connections[self.db].features.supports_aggregate_order_by_clause
+        authors, comments = _teaser_subqueries(ordered_aggregates)
+        teasers = (
             self.select_related("section", "lead_image")
             .only(*TEASER_FIELDS)
-            .annotate(teaser_authors=authors, comments_shown=comments)
+            .annotate(comments_shown=comments)
         )
+        if authors is None:  # SQLite before 3.44 cannot keep the byline order in the column
+            return teasers.prefetch_related(
+                Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+            )
+        return teasers.annotate(teaser_authors=authors)
 
     def newest_first(self):
         return self.order_by("-publish_at", "-pk")
@@ -351,12 +357,15 @@ class ArticleQuerySet(models.QuerySet):
 
 
 @functools.cache
-def _teaser_subqueries():
+def _teaser_subqueries(ordered_aggregates):
     """Built once per process: building them costs more than running them, and a query
     copies the expressions it is given, so one pair serves every list page."""
     # Comments build on articles; the list pages show their counts all the same.
     from comments.models import Comment
 
+    comments = Comment.objects.visible_count(OuterRef("pk"))
+    if not ordered_aggregates:
+        return None, comments
     names = (
         Byline.objects.filter(article=OuterRef("pk"))
         .values("article")
@@ -366,7 +375,7 @@ def _teaser_subqueries():
         .values("names")
     )
     authors = Coalesce(Subquery(names), Value(""), output_field=TextField())
-    return authors, Comment.objects.visible_count(OuterRef("pk"))
+    return authors, comments
 
 
 def _start_of(day):
