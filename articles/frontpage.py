@@ -29,15 +29,6 @@ class FrontPage:
     featured: list = field(default_factory=list)
     blocks: list = field(default_factory=list)
 
-    @property
-    def articles(self):
-        """Every article the page shows, for loading what their teasers need in one go."""
-        shown = [self.top_story] if self.top_story else []
-        shown += self.featured
-        for block in self.blocks:
-            shown += block.articles
-        return shown
-
 
 def build_front_page() -> FrontPage:
     public = Article.objects.published()

@@ -59,9 +59,9 @@ def _next_change_at():
     return moment.timestamp() if moment else None
 
 
-def current_generation(stored=None):
-    """The generation in force; `stored` is its cache entry if the caller already has it."""
-    generation = stored if stored is not None else cache.get(GENERATION_KEY)
+def current_generation():
+    """The generation in force, as the cache holds it, started anew when none is or it is due."""
+    generation = cache.get(GENERATION_KEY)
     now = time.time()
     if generation is None:
         generation = {"id": f"{now:.6f}", "due": _next_change_at(), "since": now}

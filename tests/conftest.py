@@ -2,6 +2,7 @@ import importlib
 import os
 
 import pytest
+import redis
 from django.core.cache import cache
 from hypothesis import settings as hypothesis_settings
 
@@ -53,3 +54,23 @@ def default_roles():
 
     migration = importlib.import_module("articles.migrations.0004_create_roles")
     migration.create_roles(apps, None)
+
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
+
+
+@pytest.fixture
+def redis_url():
+    """The real Redis server for tests of what crosses processes, emptied before and after.
+
+    Required in CI; elsewhere its absence skips the test with the reason.
+    """
+    try:
+        server = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
+        server.flushdb()
+    except redis.ConnectionError as error:
+        if os.environ.get("CI"):
+            pytest.fail(f"Redis must answer at {REDIS_URL} in CI: {error}")
+        pytest.skip(f"no Redis at {REDIS_URL}: {error}")
+    yield REDIS_URL
+    server.flushdb()

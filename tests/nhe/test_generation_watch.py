@@ -1,7 +1,6 @@
 """Each process holds the page-cache generation and hears of every change at once, against
 the real Redis server (nhe/pagecache.py, GenerationWatch)."""
 
-import os
 import time
 from datetime import timedelta
 from unittest import mock
@@ -15,31 +14,24 @@ from nhe import pagecache
 from nhe.cache import RedisCache
 from tests.factories import ArticleFactory
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
 PREFIX = "watch-test"
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("default_sections")]
 
 
 @pytest.fixture(autouse=True)
-def redis_cache(settings):
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).flushdb()
-    except redis.ConnectionError as error:
-        if os.environ.get("CI"):
-            pytest.fail(f"Redis must answer at {REDIS_URL} in CI: {error}")
-        pytest.skip(f"no Redis at {REDIS_URL}: {error}")
+def redis_cache(settings, redis_url):
     settings.CACHES = {
-        "default": {"BACKEND": "nhe.cache.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": PREFIX}
+        "default": {"BACKEND": "nhe.cache.RedisCache", "LOCATION": redis_url, "KEY_PREFIX": PREFIX}
     }
     yield
     caches["default"].clear()
 
 
 @pytest.fixture
-def other_process():
+def other_process(redis_url):
     """The cache as another app process sees it: its own client, the same server."""
-    return RedisCache(REDIS_URL, {"KEY_PREFIX": PREFIX})
+    return RedisCache(redis_url, {"KEY_PREFIX": PREFIX})
 
 
 @pytest.fixture

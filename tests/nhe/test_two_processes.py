@@ -12,7 +12,6 @@ import urllib.parse
 import urllib.request
 
 import pytest
-import redis
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection
@@ -24,8 +23,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.usefixtures("default_sections"),
 ]
-
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
 
 
 def free_port():
@@ -44,25 +41,12 @@ def database_url():
 
 
 @pytest.fixture
-def shared_redis():
-    try:
-        server = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
-        server.flushdb()
-    except redis.ConnectionError as error:
-        if os.environ.get("CI"):
-            pytest.fail(f"Redis must answer at {REDIS_URL} in CI: {error}")
-        pytest.skip(f"no Redis at {REDIS_URL}: {error}")
-    yield server
-    server.flushdb()
-
-
-@pytest.fixture
-def two_servers(shared_redis, tmp_path):
+def two_servers(redis_url, tmp_path):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.settings",
         "DATABASE_URL": database_url(),
-        "CACHE_URL": REDIS_URL,
+        "CACHE_URL": redis_url,
         "PAGE_CACHE_SECONDS": "300",
         "CONN_MAX_AGE": "0",
         # The servers speak plain http here, so cookies must not be https-only.
