@@ -51,13 +51,18 @@ class Discussion:
     def comments(self):
         if self.is_under_legal_hold:
             return []
+        # Approved comments only, by the thread index: however many comments wait in the
+        # queue or were turned away (a spam run on a busy article), the page reads the same
+        # rows. A reply is shown under a shown parent, and a parent is on the same article,
+        # so that check needs no join: the parent is in this list or the reply is hidden.
         rows = (
-            Comment.objects.visible()
-            .filter(article=self.article)
+            Comment.objects.filter(article=self.article, status=Comment.Status.APPROVED)
             .order_by("created_at", "pk")
             .values_list("pk", "parent_id", "name", "body", "created_at")
         )
-        return [ShownComment(*row) for row in rows]
+        approved = [ShownComment(*row) for row in rows]
+        shown_ids = {comment.pk for comment in approved}
+        return [c for c in approved if c.parent_id is None or c.parent_id in shown_ids]
 
     @property
     def count(self):
