@@ -105,8 +105,12 @@ def home(request):
 
 
 def article_page(articles):
-    """Everything the article page shows, in a fixed number of queries."""
-    return articles.select_related("section", "lead_image").prefetch_related(
+    """Everything the article page shows, in a fixed number of queries.
+
+    The comment settings (the comments app's, one row or none) come in the same query: the
+    page always asks whether comments are open.
+    """
+    return articles.select_related("section", "lead_image", "comment_settings").prefetch_related(
         Prefetch("bylines", queryset=Byline.objects.select_related("author")),
         "tags",
         "corrections",

@@ -16,9 +16,9 @@ BOUNDS = {
     "front": 4,
     "news": 2,
     "section": 3,
-    # The article with its bylines, tags, corrections and Q&A turns (5); related reading, at
-    # most 3; the comments' settings and the comments (2); most read (1).
-    "article": 11,
+    # The article with its comment settings, bylines, tags, corrections and Q&A turns (5);
+    # related reading, at most 3; the comments (1); most read (1).
+    "article": 10,
     "author": 3,
     "columnists": 4,
     "search": 7,
