@@ -13,7 +13,8 @@ TOPIC_POOL = 300
 def related_articles(article, limit=RELATED_COUNT):
     """Up to `limit` public pieces in at most three queries, each only if still needed.
 
-    Expects the article's tags to be prefetched, as the article page does.
+    Expects the article's tags to be prefetched, as the article page does; when it also says
+    whether editors picked any (`has_related_picks`), none are looked for if they did not.
     """
     public = (
         Article.objects.published()
@@ -21,7 +22,9 @@ def related_articles(article, limit=RELATED_COUNT):
         .select_related("section")
         .only("title", "slug", "publish_at", "section__slug", "section__name")
     )
-    chosen = list(public.filter(related_from=article).newest_first()[:limit])
+    chosen = []
+    if getattr(article, "has_related_picks", True):
+        chosen = list(public.filter(related_from=article).newest_first()[:limit])
     tag_ids = [tag.pk for tag in article.tags.all()]
     if len(chosen) < limit and tag_ids:
         pool = Article.objects.published().newest_first().values("pk")[:TOPIC_POOL]

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from articles.models import Article, Section
 from articles.related import related_articles
+from articles.views import article_page
 from tests.factories import ArticleFactory, DraftFactory, ScheduledFactory
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +85,18 @@ def test_article_page_shows_related_in_order(client):
         for t in ("Picked by the editor", "Shares a topic", "From the same section")
     ]
     assert order == sorted(order)
+
+
+def test_an_article_loaded_for_its_page_looks_for_picks_only_when_it_has_some(
+    django_assert_num_queries,
+):
+    main = ArticleFactory(title="Main")
+    main.tags.add("Workforce")
+    for n in range(4):
+        ArticleFactory(title=f"Shares a topic {n}").tags.add("Workforce")
+    unpicked = article_page(Article.objects.all()).get(pk=main.pk)
+    with django_assert_num_queries(1):  # shared topics fill the list; no look for picks
+        assert len(related_articles(unpicked)) == 4
+    main.related.add(ArticleFactory(title="Picked", publish_at=ago(50)))
+    picked = article_page(Article.objects.all()).get(pk=main.pk)
+    assert related_articles(picked)[0].title == "Picked"
