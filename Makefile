@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve test checks audit backup restore lint format venv bench clean
+.PHONY: run serve test checks audit backup restore lint format venv bench bench-cpu clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Python 3.12+ is needed, found " + sys.version' 
@@ -71,6 +71,10 @@ format: $(STAMP)
 # Load-test the production stack against a bare Django view (see bench/run.py).
 bench: $(STAMP)
 	scripts/with-postgres $(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# Each uncached page's CPU time in one process, on the database `make bench` filled.
+bench-cpu: $(STAMP)
+	scripts/with-postgres $(BIN)/python bench/cpu.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var
