@@ -51,10 +51,10 @@ class Discussion:
     def comments(self):
         if self.is_under_legal_hold:
             return []
-        # Approved comments only, by the thread index: however many comments wait in the
-        # queue or were turned away (a spam run on a busy article), the page reads the same
-        # rows. A reply is shown under a shown parent, and a parent is on the same article,
-        # so that check needs no join: the parent is in this list or the reply is hidden.
+        # Approved comments only, with no join: however many comments wait in the queue or
+        # were turned away (a spam run on a busy article), the page reads the same rows. A
+        # reply is shown under a shown parent, and a parent is on the same article, so that
+        # check needs no join either: the parent is in this list or the reply is hidden.
         rows = (
             Comment.objects.filter(article=self.article, status=Comment.Status.APPROVED)
             .order_by("created_at", "pk")

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Q, Subquery, When
+from django.db.models import Q, Subquery
 from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 
@@ -28,24 +28,16 @@ class CommentQuerySet(models.QuerySet):
         return self.alias(email_lower=Lower("email")).filter(email_lower=email.strip().lower())
 
     def visible_count(self, article):
-        """How many comments readers see on `article` (an OuterRef), as a subquery.
-
-        The same rule as visible(), written so that the database reads only the article's
-        approved comments (and the parent of a reply), never joining the whole table, which
-        it would do for an article with thousands of comments in the queue.
-        """
-        approved = Comment.Status.APPROVED
-        shown_parent = Comment.objects.filter(pk=OuterRef("parent_id"), status=approved)
+        """How many comments readers see on `article` (an OuterRef), as a subquery."""
         counted = (
-            self.filter(Q(parent__isnull=True) | Exists(shown_parent), article=article)
-            .filter(status=approved)
+            self.visible()
+            .filter(article=article)
             .order_by()
             .values("article")
             .annotate(total=models.Count("pk"))
             .values("total")
         )
-        held = ArticleCommentSettings.objects.filter(article=article, legal_hold=True)
-        return Case(When(Exists(held), then=0), default=Coalesce(Subquery(counted), 0))
+        return Coalesce(Subquery(counted), 0)
 
 
 class Comment(models.Model):

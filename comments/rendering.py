@@ -20,7 +20,7 @@ def render_body(text):
     """The comment as HTML paragraphs, safe to place in any page, including the admin."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if "\n" not in text and "://" not in text:  # most comments: one short paragraph
-        return markup("<p>{}</p>", text) if text.strip() else markup_join("", ())
+        return markup("<p>{}</p>", text) if text else markup_join("", ())
     paragraphs = [part for part in PARAGRAPH_BREAK.split(text) if part.strip()]
     return markup_join("", (markup("<p>{}</p>", _lines(part)) for part in paragraphs))
 
@@ -102,7 +102,7 @@ def render_comment(comment, *, article_url, page_number, open_for_replies, optio
     else:
         template = REPLYABLE_COMMENT if open_for_replies and not reply else REPORTABLE_COMMENT
         report_url = address("comments:report", comment.pk)
-    posted = created.strftime("%d/%m/%Y %H:%M")
+    posted = created.strftime("%d/%m/%Y %H:%M")  # twice in the markup, formatted once
     return markup(
         template,
         pk=comment.pk,
