@@ -72,7 +72,8 @@ format: $(STAMP)
 bench: $(STAMP)
 	scripts/with-postgres $(BIN)/python bench/run.py $(BENCH_ARGS)
 
-# Each uncached page's CPU time in one process, on the database `make bench` filled.
+# Each uncached page's CPU time in one process, on the database `make bench` filled;
+# BENCH_ARGS=--instructions counts instructions under valgrind instead.
 bench-cpu: $(STAMP)
 	scripts/with-postgres $(BIN)/python bench/cpu.py $(BENCH_ARGS)
 

@@ -222,9 +222,9 @@ def pick_targets():
         .order_by("-n", "-publish_at")
     )
     # The comment POST needs an article still open for comments: a closed one turns every
-    # post away, which is not what is being measured. It posts to an older article than the
-    # one measured, so that the thousands of comments it leaves waiting for moderation do
-    # not change the pages measured after it.
+    # post away, which is not what is being measured. It posts to the last of them, not the
+    # measured article, so that the thousands of comments it leaves waiting for moderation
+    # do not change the article page measured after it.
     open_for_comments = [
         a
         for a in [*discussed[:200], *public.newest_first()[:200]]
