@@ -22,7 +22,6 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,27 +87,11 @@ def count_instructions(args, pages, queries):
 
 
 def setup(database):
-    base = os.environ.get("DATABASE_URL")
-    if not base:
-        sys.exit("bench: DATABASE_URL is not set (the server `make bench` filled).")
-    url = urllib.parse.urlunsplit(urllib.parse.urlsplit(base)._replace(path=f"/{database}"))
-    os.environ.update(
-        {
-            "DATABASE_URL": url,
-            "DJANGO_SETTINGS_MODULE": "bench.settings",
-            "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-secret-key-" + "x" * 40),
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "DEBUG": "0",
-            "SECURE_COOKIES": "0",
-            "SECURE_SSL_REDIRECT": "0",
-            "CONN_MAX_AGE": "500",
-            "VAR_DIR": str(ROOT / "var" / "bench"),
-            "CACHE_URL": os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/15"),
-            "EMAIL_URL": "dummymail://",
-            "PAGE_CACHE_SECONDS": "0",
-        }
-    )
     sys.path.insert(0, str(ROOT))
+    from bench.run import app_environment, database_url
+
+    url, _ = database_url(database)
+    os.environ.update({**app_environment(url), "PAGE_CACHE_SECONDS": "0"})
     import django
 
     django.setup()

@@ -47,7 +47,7 @@ def parse_args():
 def database_url(name):
     base = os.environ.get("DATABASE_URL")
     if not base:
-        sys.exit("bench: DATABASE_URL is not set; run it as `make bench`.")
+        sys.exit("bench: DATABASE_URL is not set; run it as `make bench` or `make bench-cpu`.")
     parts = urllib.parse.urlsplit(base)
     return urllib.parse.urlunsplit(parts._replace(path=f"/{name}")), base
 
@@ -301,13 +301,9 @@ def count_queries(targets):
     return counts
 
 
-def main():
-    args = parse_args()
-    if not shutil.which("wrk"):
-        sys.exit("bench: wrk is missing (Debian: apt-get install wrk)")
-    url, admin_url = database_url(args.database)
-    create_database(admin_url, args.database)
-    env = {
+def app_environment(url):
+    """The app's environment in the bench: production settings on its database and cache."""
+    return {
         **os.environ,
         "DATABASE_URL": url,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
@@ -325,6 +321,15 @@ def main():
         "COMMENTS_FORM_MIN_SECONDS": "0",
         "SECURE_SSL_REDIRECT": "0",
     }
+
+
+def main():
+    args = parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("bench: wrk is missing (Debian: apt-get install wrk)")
+    url, admin_url = database_url(args.database)
+    create_database(admin_url, args.database)
+    env = app_environment(url)
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "seed_demo", "--articles", str(args.articles))
     if (ROOT / "comments" / "management" / "commands" / "seed_comments.py").exists():
