@@ -121,15 +121,7 @@ def start_gunicorn(env, port):
         stdout=subprocess.DEVNULL,
         start_new_session=True,
     )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
-            return process
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    sys.exit(f"bench: gunicorn on port {port} did not start")
+    return answering(process, port, "gunicorn", seconds=30)
 
 
 def start_nginx(upstream_port, port, env, run_dir):
@@ -153,7 +145,12 @@ def start_nginx(upstream_port, port, env, run_dir):
          "-g", "daemon off;"],
         start_new_session=True,
     )  # fmt: skip
-    deadline = time.monotonic() + 15
+    return answering(process, port, "nginx", seconds=15)
+
+
+def answering(process, port, name, seconds):
+    """The process, once its port answers the health check; the bench stops if it never does."""
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
@@ -161,7 +158,7 @@ def start_nginx(upstream_port, port, env, run_dir):
         except OSError:
             time.sleep(0.2)
     process.kill()
-    sys.exit("bench: nginx did not start")
+    sys.exit(f"bench: {name} on port {port} did not start")
 
 
 def stop(process):
