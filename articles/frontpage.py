@@ -3,16 +3,20 @@
 The page is laid out from ids alone: the editors' featured pieces (or, with none, the newest
 piece) in one query, and the newest of each section with a block in another, each an index
 scan however large the archive. The teasers for the ids it shows come in one more query
-(for_teasers()).
+(for_teasers()). On PostgreSQL all three are prepared queries (nhe/prepared.py): the page
+is served more often than anything else, and compiling them cost more than running them.
 """
 
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
-from django.db.models import OuterRef, Value
+from django.db.models import F, OuterRef, Value
+from django.utils import timezone
 
-from .models import Article, Section
+from nhe.prepared import SAMPLE_TIMES, InArray, PreparedQuery, in_model_order
+
+from .models import Article, Image, Section
 
 FEATURED_COUNT = 4
 
@@ -31,17 +35,17 @@ class FrontPage:
 
 
 def build_front_page() -> FrontPage:
-    public = Article.objects.published()
-    featured, newest = _featured_and_newest(public)
+    at = timezone.now()
+    featured, newest = _featured_and_newest(at)
     top_story = (featured or newest)[:1]
     featured = featured[1:]
     shown = set(top_story) | set(featured)
     blocks = [
         (section, [pk for pk in newest if pk not in shown][: section.front_page_count])
-        for section, newest in _sections_with_newest(public)
+        for section, newest in _sections_with_newest(at)
     ]
     wanted = [*top_story, *featured, *(pk for _, ids in blocks for pk in ids)]
-    articles = Article.objects.filter(pk__in=wanted).for_teasers().in_bulk()
+    articles = _teasers_by_pk(wanted)
 
     def teasers(ids):
         # A piece deleted between the two queries is left out rather than failing the page.
@@ -54,46 +58,139 @@ def build_front_page() -> FrontPage:
     )
 
 
-def _featured_and_newest(public):
-    """The ids of the featured pieces in the editors' order, and of the newest piece."""
+def _featured_and_newest_parts(at):
+    public = Article.objects.published(at)
     featured = public.filter(is_featured=True).order_by("featured_order", "-publish_at", "-pk")
     parts = [(featured, FEATURED_COUNT + 1), (public.newest_first(), 1)]
     # A compound query may order its parts only by columns it selects, and keeps no order
     # across them, so each row says which part it is from and the order is restored here.
-    parts = [
+    return [
         queryset.annotate(part=Value(number)).values_list(
             "part", "pk", "featured_order", "publish_at"
         )[:limit]
         for number, (queryset, limit) in enumerate(parts)
     ]
+
+
+def _featured_and_newest_union(at):
+    featured, newest = _featured_and_newest_parts(at)
+    return featured.union(newest, all=True)
+
+
+FEATURED_AND_NEWEST = PreparedQuery(_featured_and_newest_union, at=SAMPLE_TIMES)
+
+
+def _featured_and_newest(at):
+    """The ids of the featured pieces in the editors' order, and of the newest piece."""
     if connection.features.supports_slicing_ordering_in_compound:
-        rows = list(parts[0].union(parts[1], all=True))
+        rows = FEATURED_AND_NEWEST.rows(at=at)
     else:
-        rows = [*parts[0], *parts[1]]
+        featured, newest = _featured_and_newest_parts(at)
+        rows = [*featured, *newest]
     rows.sort(key=lambda row: (row[0], row[2] if row[0] == 0 else 0, -row[3].timestamp(), -row[1]))
     return [pk for part, pk, *_ in rows if part == 0], [pk for part, pk, *_ in rows if part == 1]
 
 
-def _sections_with_newest(public):
+ROOM = Section.FRONT_PAGE_MAX + FEATURED_COUNT + 1
+
+
+SECTION_FIELDS = in_model_order(
+    Section, {"id", "name", "slug", "description", "kind", "front_page_count"}
+)
+
+
+def _sections_and_newest_ids(at):
+    newest = (
+        Article.objects.published(at)
+        .filter(section=OuterRef("pk"))
+        .newest_first()
+        .values("pk")[:ROOM]
+    )
+    return (
+        Section.objects.filter(front_page_position__isnull=False)
+        .annotate(newest_ids=ArraySubquery(newest))
+        .values_list(*SECTION_FIELDS, "newest_ids")
+    )
+
+
+SECTIONS_AND_NEWEST_IDS = PreparedQuery(_sections_and_newest_ids, at=SAMPLE_TIMES)
+
+
+def _sections_with_newest(at):
     """The sections with a front-page block, each with the ids of its newest public pieces.
 
     Enough ids to fill the block after the top story and featured pieces have taken theirs.
     On PostgreSQL, one query: each section's ids come as an array from an index scan.
     """
-    sections = Section.objects.filter(front_page_position__isnull=False)
-    room = Section.FRONT_PAGE_MAX + FEATURED_COUNT + 1
     if connection.vendor == "postgresql":
-        newest = public.filter(section=OuterRef("pk")).newest_first().values("pk")[:room]
         return [
-            (section, section.newest_ids)
-            for section in sections.annotate(newest_ids=ArraySubquery(newest))
+            (Section.from_db(connection.alias, SECTION_FIELDS, row[:-1]), row[-1])
+            for row in SECTIONS_AND_NEWEST_IDS.rows(at=at)
         ]
+    public = Article.objects.published(at)
+    sections = Section.objects.filter(front_page_position__isnull=False)
     return [
         (
             section,
             list(
-                public.filter(section=section).newest_first().values_list("pk", flat=True)[:room]
+                public.filter(section=section).newest_first().values_list("pk", flat=True)[:ROOM]
             ),
         )
         for section in sections
     ]
+
+
+TEASER_ARTICLE_FIELDS = in_model_order(
+    Article, {"id", "title", "slug", "standfirst", "publish_at", "video_url"}
+)
+TEASER_SECTION_FIELDS = in_model_order(Section, {"id", "name", "slug"})
+TEASER_IMAGE_FIELDS = in_model_order(
+    Image, {"id", "file", "width", "height", "alt_text", "renditions"}
+)
+TEASER_COLUMNS = (
+    *TEASER_ARTICLE_FIELDS,
+    *(f"section__{name}" for name in TEASER_SECTION_FIELDS),
+    *(f"lead_image__{name}" for name in TEASER_IMAGE_FIELDS),
+    "comments_shown",
+    "teaser_authors",
+)
+
+
+def _teaser_rows(pks):
+    return Article.objects.filter(InArray(F("pk"), pks)).for_teasers().values_list(*TEASER_COLUMNS)
+
+
+TEASER_ROWS = PreparedQuery(_teaser_rows, pks=([1, 2], [3, 4, 5]))
+
+
+def _teasers_by_pk(pks):
+    """The teasers of these articles by pk: what for_teasers().in_bulk() gives, built directly.
+
+    The rows become the same Article, Section and Image instances that select_related()
+    would make, so templates and the teaser tag cannot tell the difference.
+    """
+    if connection.vendor != "postgresql":
+        return Article.objects.filter(pk__in=pks).for_teasers().in_bulk()
+    alias = connection.alias
+    sections = {}
+    articles = {}
+    ends = (len(TEASER_ARTICLE_FIELDS), len(TEASER_SECTION_FIELDS), len(TEASER_IMAGE_FIELDS))
+    for row in TEASER_ROWS.rows(pks=pks):
+        fields, rest = row[: ends[0]], row[ends[0] :]
+        section_fields, rest = rest[: ends[1]], rest[ends[1] :]
+        image_fields, (comments_shown, teaser_authors) = rest[: ends[2]], rest[ends[2] :]
+        article = Article.from_db(alias, TEASER_ARTICLE_FIELDS, fields)
+        section = sections.get(section_fields[0])
+        if section is None:
+            section = sections[section_fields[0]] = Section.from_db(
+                alias, TEASER_SECTION_FIELDS, section_fields
+            )
+        article.section = section
+        image = None
+        if image_fields[0] is not None:
+            image = Image.from_db(alias, TEASER_IMAGE_FIELDS, image_fields)
+        article.lead_image = image
+        article.comments_shown = comments_shown
+        article.teaser_authors = teaser_authors
+        articles[article.pk] = article
+    return articles
