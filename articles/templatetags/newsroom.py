@@ -99,7 +99,7 @@ def canonical_url(context):
         return ""
     path = request.path
     page = request.GET.get("page", "")
-    if page.isdigit() and int(page) > 1:
+    if page.isascii() and page.isdigit() and int(page) > 1:
         path = f"{path}?{urlencode({'page': int(page)})}"
     return seo.absolute_url(path)
 

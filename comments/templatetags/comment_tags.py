@@ -29,7 +29,7 @@ def article_comments(context, article):
         form = CommentForm(article=article)
     replying_to = None
     reply_to = form["reply_to"].value() if form.is_bound else request.GET.get("reply_to")
-    if reply_to and str(reply_to).isdigit():
+    if reply_to and str(reply_to).isascii() and str(reply_to).isdigit():
         replying_to = discussion.find_thread(int(reply_to))
     page = discussion.page(request.GET.get("comments"))
     return {

@@ -223,3 +223,13 @@ def test_the_reply_link_opens_the_form_as_a_reply(client, article):
     response = client.get(f"{article.get_absolute_url()}?reply_to={parent.pk}")
     assert "Reply to <bdi>Tom Ellis</bdi>" in response.text
     assert f'name="reply_to" value="{parent.pk}"' in response.text
+
+
+@pytest.mark.parametrize("reply_to", ["¹", "２", "-1", "x", "9" * 40])
+def test_a_reply_link_with_no_such_comment_opens_a_new_comment_form(client, article, reply_to):
+    # "¹" and "２" pass str.isdigit() but are not numbers int() or the database would take.
+    CommentFactory(article=article, name="Tom Ellis")
+    response = client.get(article.get_absolute_url(), {"reply_to": reply_to})
+    assert response.status_code == 200
+    assert "Have your say" in response.text
+    assert 'name="reply_to"' not in response.text
