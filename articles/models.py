@@ -698,6 +698,16 @@ class Article(models.Model):
             return [author.name for author in self.byline_authors()]
         return names.split(AUTHOR_NAME_SEPARATOR) if names else []
 
+    @cached_property
+    def corrections_shown(self):
+        """The corrections, with no query when the page's own query said there are none."""
+        return list(self.corrections.all()) if getattr(self, "has_corrections", True) else []
+
+    @cached_property
+    def interview_turns(self):
+        """The Q&A turns, with no query when the page's own query said there are none."""
+        return list(self.questions.all()) if getattr(self, "has_questions", True) else []
+
     def is_column(self):
         return self.section.kind == Section.Kind.COLUMNS or any(
             author.is_columnist for author in self.byline_authors()

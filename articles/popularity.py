@@ -14,13 +14,13 @@ from contextlib import suppress
 from datetime import timedelta
 
 from django.core.cache import cache
-from django.db import connection
 from django.db.models import Sum
 from django.utils import timezone
 
-from nhe.prepared import SAMPLE_DAYS, SAMPLE_TIMES, PreparedQuery, in_model_order
+from nhe.prepared import SAMPLE_DAYS, SAMPLE_TIMES, PreparedQuery
 
-from .models import Article, ReadCount, Section
+from .links import link_columns, links_from_rows
+from .models import Article, ReadCount
 
 PREFIX = "most-read"
 DAYS_IN_CACHE = 9  # a week, plus time for a late flush
@@ -130,25 +130,10 @@ def forget_before(day):
 def most_read(limit=5, days=WEEK):
     """The public pieces read most over the last `days` days (today included), in one query.
 
-    Each comes with its section, and no more than the list shows: title, slug and section.
+    Each comes with its section, and no more than the list shows (articles/links.py).
     """
     since = timezone.localdate() - timedelta(days=days - 1)
-    if connection.vendor != "postgresql":
-        return list(
-            _most_read(timezone.now(), since, limit).select_related("section").only(*SHOWN)
-        )
-    alias = connection.alias
-    read = []
-    for row in _prepared_most_read(limit).rows(at=timezone.now(), since=since):
-        article = Article.from_db(alias, ARTICLE_FIELDS, row[: len(ARTICLE_FIELDS)])
-        article.section = Section.from_db(alias, SECTION_FIELDS, row[len(ARTICLE_FIELDS) :])
-        read.append(article)
-    return read
-
-
-SHOWN = ("title", "slug", "publish_at", "section__slug", "section__name")
-ARTICLE_FIELDS = in_model_order(Article, {"id", "title", "slug", "publish_at", "section_id"})
-SECTION_FIELDS = in_model_order(Section, {"id", "name", "slug"})
+    return links_from_rows(_prepared_most_read(limit).rows(at=timezone.now(), since=since))
 
 
 def _most_read(at, since, limit):
@@ -162,10 +147,9 @@ def _most_read(at, since, limit):
 
 @functools.cache
 def _prepared_most_read(limit):
-    """The page asks every time: a prepared query (nhe/prepared.py) per list length."""
-    columns = (*ARTICLE_FIELDS, *(f"section__{name}" for name in SECTION_FIELDS))
+    """Asked on every front and article page: prepared (nhe/prepared.py), one per length."""
     return PreparedQuery(
-        lambda at, since: _most_read(at, since, limit).values_list(*columns),
+        lambda at, since: link_columns(_most_read(at, since, limit)),
         at=SAMPLE_TIMES,
         since=SAMPLE_DAYS,
     )

@@ -1,7 +1,13 @@
 """Related reading under an article: editors' picks, then shared topics, then the section."""
 
-from django.db.models import Count
+import functools
 
+from django.db.models import Count, F
+from django.utils import timezone
+
+from nhe.prepared import SAMPLE_TIMES, InArray, PreparedQuery
+
+from .links import link_columns, links_from_rows
 from .models import Article
 
 RELATED_COUNT = 4
@@ -16,28 +22,66 @@ def related_articles(article, limit=RELATED_COUNT):
     Expects the article's tags to be prefetched, as the article page does; when it also says
     whether editors picked any (`has_related_picks`), none are looked for if they did not.
     """
-    public = (
-        Article.objects.published()
-        .exclude(pk=article.pk)
-        .select_related("section")
-        .only("title", "slug", "publish_at", "section__slug", "section__name")
-    )
+    queries = _related_queries(limit)
+    at = timezone.now()
     chosen = []
+
+    def add(query, **values):
+        rows = query.rows(at=at, excluded=[article.pk, *(a.pk for a in chosen)], **values)
+        chosen.extend(links_from_rows(rows[: limit - len(chosen)]))
+
     if getattr(article, "has_related_picks", True):
-        chosen = list(public.filter(related_from=article).newest_first()[:limit])
+        add(queries.picks, article=article.pk)
     tag_ids = [tag.pk for tag in article.tags.all()]
     if len(chosen) < limit and tag_ids:
-        pool = Article.objects.published().newest_first().values("pk")[:TOPIC_POOL]
-        chosen += list(
-            public.filter(pk__in=pool, tags__in=tag_ids)
-            .exclude(pk__in=[a.pk for a in chosen])
-            .annotate(shared_tags=Count("pk"))
-            .order_by("-shared_tags", "-publish_at", "-pk")[: limit - len(chosen)]
-        )
+        add(queries.shared_topics, tags=tag_ids)
     if len(chosen) < limit:
-        chosen += list(
-            public.filter(section=article.section_id)
-            .exclude(pk__in=[a.pk for a in chosen])
-            .newest_first()[: limit - len(chosen)]
-        )
+        add(queries.same_section, section=article.section_id)
     return chosen
+
+
+def _public(at, excluded):
+    return Article.objects.published(at).exclude(InArray(F("pk"), excluded))
+
+
+def _picks(at, excluded, article, limit):
+    return _public(at, excluded).filter(related_from=article).newest_first()[:limit]
+
+
+def _shared_topics(at, excluded, tags, limit):
+    pool = Article.objects.published(at).newest_first().values("pk")[:TOPIC_POOL]
+    return (
+        _public(at, excluded)
+        .filter(InArray(F("tags"), tags), pk__in=pool)
+        .annotate(shared_tags=Count("pk"))
+        .order_by("-shared_tags", "-publish_at", "-pk")[:limit]
+    )
+
+
+def _same_section(at, excluded, section, limit):
+    return _public(at, excluded).filter(section=section).newest_first()[:limit]
+
+
+class _RelatedQueries:
+    """Asked on every article page, so prepared (nhe/prepared.py); each fetches up to `limit`
+    rows, and as many as are still wanted are kept."""
+
+    def __init__(self, limit):
+        excluded = ([1], [2, 3])
+
+        def prepared(query, **samples):
+            return PreparedQuery(
+                lambda **values: link_columns(query(limit=limit, **values)),
+                at=SAMPLE_TIMES,
+                excluded=excluded,
+                **samples,
+            )
+
+        self.picks = prepared(_picks, article=(1, 2))
+        self.shared_topics = prepared(_shared_topics, tags=([1], [2, 3]))
+        self.same_section = prepared(_same_section, section=(1, 2))
+
+
+@functools.cache
+def _related_queries(limit):
+    return _RelatedQueries(limit)

@@ -150,9 +150,9 @@ def article_structured_data(article):
         "inLanguage": "en-GB",
         "isAccessibleForFree": True,
     }
-    if article.section.kind == Section.Kind.INTERVIEWS or article.questions.all():
+    if article.section.kind == Section.Kind.INTERVIEWS or article.interview_turns:
         node["genre"] = "Interview"
-    corrections = article.corrections.all()
+    corrections = article.corrections_shown
     if corrections:
         node["correction"] = [
             {

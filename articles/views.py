@@ -17,7 +17,16 @@ from taggit.models import Tag
 from . import popularity, search, seo
 from .forms import SearchForm
 from .frontpage import build_front_page
-from .models import Article, Author, Byline, Correction, Section, ShareLink, ShareLinkOpening
+from .models import (
+    Article,
+    Author,
+    Byline,
+    Correction,
+    InterviewQuestion,
+    Section,
+    ShareLink,
+    ShareLinkOpening,
+)
 from .related import related_articles
 from .sitemaps import SITEMAPS
 
@@ -108,18 +117,22 @@ def article_page(articles):
     """Everything the article page shows, in a fixed number of queries.
 
     The comment settings (the comments app's, one row or none) come in the same query: the
-    page always asks whether comments are open. So does whether editors picked related
-    reading, which most pieces do not, to spare related_articles() a query for none.
+    page always asks whether comments are open. So do whether editors picked related
+    reading, and whether the piece has corrections or interview turns: most pieces have
+    none, and then related_articles(), `corrections_shown` and `interview_turns` spare a
+    query for nothing.
     """
-    picks = Article.related.through.objects.filter(from_article=OuterRef("pk"))
+    article = OuterRef("pk")
+    picks = Article.related.through.objects.filter(from_article=article)
     return (
         articles.select_related("section", "lead_image", "comment_settings")
-        .annotate(has_related_picks=Exists(picks))
+        .annotate(
+            has_related_picks=Exists(picks),
+            has_corrections=Exists(Correction.objects.filter(article=article)),
+            has_questions=Exists(InterviewQuestion.objects.filter(article=article)),
+        )
         .prefetch_related(
-            Prefetch("bylines", queryset=Byline.objects.select_related("author")),
-            "tags",
-            "corrections",
-            "questions",
+            Prefetch("bylines", queryset=Byline.objects.select_related("author")), "tags"
         )
     )
 

@@ -93,8 +93,9 @@ class PreparedQuery:
 
 
 class InArray(Lookup):
-    """`lhs = ANY(%s)` with the values as one array (PostgreSQL): unlike IN (%s, %s, ...), the
-    SQL is the same however many values there are, so a prepared query can take any list.
+    """`lhs = ANY(%s)` with the values as one array parameter on PostgreSQL: unlike IN (%s, %s,
+    ...), the SQL is the same however many values there are, so a prepared query can take a
+    list of any length. Elsewhere it is a plain IN (...).
 
     Used as an expression: queryset.filter(InArray(F("pk"), [1, 2, 3])).
     """
@@ -103,5 +104,12 @@ class InArray(Lookup):
     prepare_rhs = False
 
     def as_sql(self, compiler, connection):
+        values = list(self.rhs)
+        if not values:
+            raise EmptyResultSet
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        return f"{lhs} IN ({', '.join(['%s'] * len(values))})", (*lhs_params, *values)
+
+    def as_postgresql(self, compiler, connection):
         lhs, lhs_params = self.process_lhs(compiler, connection)
         return f"{lhs} = ANY(%s)", (*lhs_params, list(self.rhs))
