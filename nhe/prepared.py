@@ -36,6 +36,11 @@ class PreparedQuery:
     `build(**values)` returns the queryset; each keyword of `samples` names one of its
     values and gives two sample values for it that differ in every part. rows(**values)
     returns the same tuples as list(build(**values)).
+
+    Everything that varies must come in as one of the values: a time or a date that build()
+    looked up for itself would be kept as it was at the first request. (A clock read with
+    microseconds differs between the two sample compilations, so the query would not be
+    prepared at all; a day would not.)
     """
 
     def __init__(self, build, **samples):

@@ -6,7 +6,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article, Byline, Section
-from tests.factories import ArticleFactory, AuthorFactory, ImageFactory
+from tests.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    CorrectionFactory,
+    ImageFactory,
+    InterviewQuestionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -16,9 +22,10 @@ BOUNDS = {
     "front": 4,
     "news": 2,
     "section": 3,
-    # The article with its comment settings, bylines, tags, corrections and Q&A turns (5);
-    # related reading, at most 3; the comments (1); most read (1).
-    "article": 10,
+    # The article with its comment settings and whether it has picks, corrections or Q&A
+    # turns (1); bylines (1); tags (1); related reading, at most 3; the comments (1); most
+    # read (1). Corrections and Q&A turns only for a piece that has them (below).
+    "article": 8,
     "author": 3,
     "columnists": 4,
     "search": 7,
@@ -97,3 +104,31 @@ def test_query_counts_hold_as_the_archive_grows(client):
     assert counts[10] == counts[300], (counts[10], counts[300])
     for name, bound in BOUNDS.items():
         assert counts[300][name] <= bound, (name, counts[300][name])
+
+
+def article_queries(client, article):
+    client.get(article.get_absolute_url())  # the navigation and the Site row are cached
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(article.get_absolute_url())
+    return response, [query["sql"] for query in queries]
+
+
+def test_corrections_and_interview_turns_are_asked_for_only_when_the_piece_has_them(client):
+    def asks_for(sqls, table):  # a query of its own, not the article query's EXISTS
+        return any(sql.startswith(f'SELECT "{table}".') for sql in sqls)
+
+    plain = ArticleFactory()
+    response, plain_sqls = article_queries(client, plain)
+    assert "Corrections and updates" not in response.text
+    assert not asks_for(plain_sqls, "articles_correction")
+    assert not asks_for(plain_sqls, "articles_interviewquestion")
+
+    interview = ArticleFactory()
+    CorrectionFactory(article=interview, text="An earlier version gave the wrong trust name.")
+    InterviewQuestionFactory(article=interview, question="What keeps you awake at night?")
+    response, interview_sqls = article_queries(client, interview)
+    assert "An earlier version gave the wrong trust name." in response.text
+    assert "What keeps you awake at night?" in response.text
+    assert asks_for(interview_sqls, "articles_correction")
+    assert asks_for(interview_sqls, "articles_interviewquestion")
+    assert len(interview_sqls) == len(plain_sqls) + 2

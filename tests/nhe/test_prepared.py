@@ -1,0 +1,120 @@
+"""Prepared queries answer exactly as the ORM would, for any values, and compile only once."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.db.models import F
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles.models import Article
+from nhe.prepared import SAMPLE_TIMES, InArray, PreparedQuery
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+class CountingBuild:
+    """A query builder that counts how often it is asked to build."""
+
+    def __init__(self, build):
+        self.build = build
+        self.calls = 0
+
+    def __call__(self, **values):
+        self.calls += 1
+        return self.build(**values)
+
+
+def public_ids(at):
+    return Article.objects.published(at).order_by("publish_at", "pk").values_list("pk", "title")
+
+
+@pytest.fixture
+def timeline():
+    now = timezone.now()
+    return now, [
+        ArticleFactory(title=f"{hours} hours", publish_at=now + timedelta(hours=hours))
+        for hours in (-48, -2, 3, 30)
+    ]
+
+
+def test_rows_are_the_orms_rows_at_every_moment(timeline):
+    now, _ = timeline
+    query = PreparedQuery(public_ids, at=SAMPLE_TIMES)
+    for hours in (-100, -24, 0, 4, 100):
+        at = now + timedelta(hours=hours)
+        assert query.rows(at=at) == list(public_ids(at)), hours
+    assert [title for _, title in query.rows(at=now)] == ["-48 hours", "-2 hours"]
+    assert len(query.rows(at=now + timedelta(days=2))) == 4
+
+
+def test_it_compiles_once_and_then_sends_the_same_sql_with_new_values(timeline):
+    now, _ = timeline
+    build = CountingBuild(public_ids)
+    query = PreparedQuery(build, at=SAMPLE_TIMES)
+    query.rows(at=now)
+    built = build.calls
+    with CaptureQueriesContext(connection) as queries:
+        early = query.rows(at=now - timedelta(days=1))
+        late = query.rows(at=now + timedelta(days=1))
+    assert build.calls == built == 2  # the two samples, then never again
+    assert len(queries) == 2
+    first, second = (q["sql"] for q in queries)
+    assert first.split("WHERE")[0] == second.split("WHERE")[0]
+    assert (len(early), len(late)) == (1, 3)
+
+
+def test_a_value_the_query_does_not_use_as_given_is_not_frozen_into_the_sql(timeline):
+    # The day, not the moment, reaches the SQL: nothing can be put in its place safely, so
+    # the query is built afresh every time, and its answers are still right.
+    now, _ = timeline
+    build = CountingBuild(
+        lambda at: Article.objects.filter(publish_at__date=at.date()).values_list("title")
+    )
+    query = PreparedQuery(build, at=SAMPLE_TIMES)
+    assert query.rows(at=now + timedelta(hours=30)) == [("30 hours",)]
+    assert query.rows(at=now - timedelta(hours=48)) == [("-48 hours",)]
+    calls = build.calls
+    query.rows(at=now)
+    assert build.calls == calls + 1
+
+
+def test_a_query_whose_shape_changes_with_its_values_is_built_every_time(timeline):
+    now, _ = timeline
+
+    def build(at):
+        articles = Article.objects.all()
+        if at.year > 2005:  # the second sample takes this branch, the first does not
+            articles = articles.filter(publish_at__lte=at)
+        return articles.order_by("publish_at").values_list("title")
+
+    counting = CountingBuild(build)
+    query = PreparedQuery(counting, at=SAMPLE_TIMES)
+    assert query.rows(at=now) == [("-48 hours",), ("-2 hours",)]
+    calls = counting.calls
+    assert len(query.rows(at=now + timedelta(days=2))) == 4
+    assert counting.calls == calls + 1
+
+
+def test_in_array_takes_any_number_of_values_with_the_same_sql(timeline):
+    _, articles = timeline
+    ids = [article.pk for article in articles]
+    query = PreparedQuery(
+        lambda pks: Article.objects.filter(InArray(F("pk"), pks)).order_by("pk").values_list("pk"),
+        pks=([1], [2, 3]),
+    )
+    with CaptureQueriesContext(connection) as queries:
+        assert query.rows(pks=ids[:1]) == [(ids[0],)]
+        assert query.rows(pks=ids) == [(pk,) for pk in sorted(ids)]
+        assert query.rows(pks=[]) == []
+    assert len({q["sql"].split("WHERE")[0] for q in queries}) == 1
+    assert all("= ANY(" in q["sql"] for q in queries)
+
+
+def test_excluding_an_empty_array_excludes_nothing(timeline):
+    _, articles = timeline
+    everything = Article.objects.exclude(InArray(F("pk"), []))
+    assert everything.count() == len(articles)
+    assert Article.objects.exclude(InArray(F("pk"), [articles[0].pk])).count() == 3
