@@ -5,8 +5,9 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils import timezone
+
+from nhe.addresses import address
 
 from .models import Section
 
@@ -46,7 +47,7 @@ def social_image(image=None):
 
 
 def home_url():
-    return absolute_url(reverse("articles:home"))
+    return absolute_url(address("articles:home"))
 
 
 def publisher():

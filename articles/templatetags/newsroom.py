@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from articles import seo
 from articles.sanitise import json_for_script, markup
+from nhe.addresses import address
 
 register = template.Library()
 
@@ -102,6 +103,13 @@ def canonical_url(context):
     if page.isascii() and page.isdigit() and int(page) > 1:
         path = f"{path}?{urlencode({'page': int(page)})}"
     return seo.absolute_url(path)
+
+
+@register.simple_tag(name="address")
+def address_tag(viewname, *args):
+    """{% url %} for the public pages, remembered per process (nhe/addresses.py): the same
+    dozen addresses are on every page, and reversing each costs more than rendering it."""
+    return address(viewname, *args)
 
 
 @register.simple_tag
