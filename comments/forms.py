@@ -1,6 +1,7 @@
 import unicodedata
 
 from django import forms
+from django.forms.renderers import Jinja2
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -27,6 +28,9 @@ def refuse_hidden_characters(value):
 
 
 class CommentForm(forms.ModelForm):
+    # Under every article: Django's Jinja2 copies of its form templates give the same markup
+    # as the default ones at a fraction of the cost (bench/cpu.py).
+    default_renderer = Jinja2()
     reply_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
     token = forms.CharField(widget=forms.HiddenInput)
     # A field people never see: software that fills every field fills this one too.

@@ -233,3 +233,33 @@ def test_a_reply_link_with_no_such_comment_opens_a_new_comment_form(client, arti
     assert response.status_code == 200
     assert "Have your say" in response.text
     assert 'name="reply_to"' not in response.text
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {},
+        {"name": "\"><script>alert('x')</script>", "email": "not an email", "body": "x" * 9000},
+        {"name": "Ana", "email": "ana@example.org", "body": "Fine", "notify_replies": "on"},
+    ],
+)
+def test_the_comment_forms_fields_are_the_same_through_either_form_renderer(article, data):
+    # The form renders through Jinja2 for speed; readers must get Django's usual markup. The
+    # two escape quotes with different but equivalent entities.
+    from django.forms.renderers import DjangoTemplates
+
+    from comments.forms import CommentForm
+
+    def markup(field):
+        return str(field.as_field_group()).replace("&#34;", "&quot;").replace("&#39;", "&#x27;")
+
+    jinja = CommentForm(data, article=article)
+    django = CommentForm(data, article=article, renderer=DjangoTemplates())
+    if data is not None:
+        assert jinja.is_valid() == django.is_valid()
+    for name in ("name", "email", "body", "notify_replies"):
+        assert markup(jinja[name]) == markup(django[name]), name
+    if data and data["name"] != "Ana":
+        assert "<script>" not in markup(jinja["name"])
+        assert "Enter a valid email address." in markup(jinja["email"])
