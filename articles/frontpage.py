@@ -3,8 +3,10 @@
 The page is laid out from ids alone: the editors' featured pieces (or, with none, the newest
 piece) in one query, and the newest of each section with a block in another, each an index
 scan however large the archive. The teasers for the ids it shows come in one more query
-(for_teasers()). On PostgreSQL all three are prepared queries (nhe/prepared.py): the page
-is served more often than anything else, and compiling them cost more than running them.
+(for_teasers()). On PostgreSQL all three are prepared queries (nhe/prepared.py), and the
+teasers are light rows rather than model instances (articles/teasers.py): the page is
+served more often than anything else, and compiling the queries and building instances
+cost more than running the queries.
 """
 
 from dataclasses import dataclass, field
@@ -16,7 +18,8 @@ from django.utils import timezone
 
 from nhe.prepared import SAMPLE_TIMES, InArray, PreparedQuery, in_model_order
 
-from .models import Article, Image, Section
+from .models import Article, Section
+from .teasers import Teaser, TeaserImage, TeaserSection
 
 FEATURED_COUNT = 4
 
@@ -29,7 +32,7 @@ class SectionBlock:
 
 @dataclass
 class FrontPage:
-    top_story: Article | None = None
+    top_story: Teaser | Article | None = None
     featured: list = field(default_factory=list)
     blocks: list = field(default_factory=list)
 
@@ -140,19 +143,12 @@ def _sections_with_newest(at):
     ]
 
 
-TEASER_ARTICLE_FIELDS = in_model_order(
-    Article, {"id", "title", "slug", "standfirst", "publish_at", "video_url"}
-)
-TEASER_SECTION_FIELDS = in_model_order(Section, {"id", "name", "slug"})
-TEASER_IMAGE_FIELDS = in_model_order(
-    Image, {"id", "file", "width", "height", "alt_text", "renditions"}
-)
 TEASER_COLUMNS = (
-    *TEASER_ARTICLE_FIELDS,
-    *(f"section__{name}" for name in TEASER_SECTION_FIELDS),
-    *(f"lead_image__{name}" for name in TEASER_IMAGE_FIELDS),
-    "comments_shown",
-    "teaser_authors",
+    *("id", "title", "slug", "standfirst", "publish_at", "video_url"),
+    *("section__id", "section__name", "section__slug"),
+    *("lead_image__id", "lead_image__file", "lead_image__width", "lead_image__height"),
+    *("lead_image__alt_text", "lead_image__renditions"),
+    *("comments_shown", "teaser_authors"),
 )
 
 
@@ -164,33 +160,26 @@ TEASER_ROWS = PreparedQuery(_teaser_rows, pks=([1, 2], [3, 4, 5]))
 
 
 def _teasers_by_pk(pks):
-    """The teasers of these articles by pk: what for_teasers().in_bulk() gives, built directly.
+    """The teasers of these articles by pk, as Teaser rows (articles/teasers.py).
 
-    The rows become the same Article, Section and Image instances that select_related()
-    would make, so templates and the teaser tag cannot tell the difference.
+    Elsewhere than PostgreSQL, and on SQLite before 3.44 (which cannot order the authors'
+    names in one column), the Article instances for_teasers() makes, which print the same.
     """
     if connection.vendor != "postgresql":
         return Article.objects.filter(pk__in=pks).for_teasers().in_bulk()
-    alias = connection.alias
     sections = {}
-    articles = {}
-    ends = (len(TEASER_ARTICLE_FIELDS), len(TEASER_SECTION_FIELDS), len(TEASER_IMAGE_FIELDS))
+    teasers = {}
     for row in TEASER_ROWS.rows(pks=pks):
-        fields, rest = row[: ends[0]], row[ends[0] :]
-        section_fields, rest = rest[: ends[1]], rest[ends[1] :]
-        image_fields, (comments_shown, teaser_authors) = rest[: ends[2]], rest[ends[2] :]
-        article = Article.from_db(alias, TEASER_ARTICLE_FIELDS, fields)
-        section = sections.get(section_fields[0])
+        pk, title, slug, standfirst, publish_at, video_url, *row = row
+        section_id, section_name, section_slug, *row = row
+        image_id, file, width, height, alt_text, renditions, comments, authors = row
+        section = sections.get(section_id)
         if section is None:
-            section = sections[section_fields[0]] = Section.from_db(
-                alias, TEASER_SECTION_FIELDS, section_fields
-            )
-        article.section = section
+            section = sections[section_id] = TeaserSection(section_id, section_name, section_slug)
         image = None
-        if image_fields[0] is not None:
-            image = Image.from_db(alias, TEASER_IMAGE_FIELDS, image_fields)
-        article.lead_image = image
-        article.comments_shown = comments_shown
-        article.teaser_authors = teaser_authors
-        articles[article.pk] = article
-    return articles
+        if image_id is not None:
+            image = TeaserImage(image_id, file, width, height, alt_text, renditions)
+        teasers[pk] = Teaser(
+            pk, title, slug, standfirst, publish_at, video_url, section, image, comments, authors
+        )
+    return teasers

@@ -87,7 +87,26 @@ def _forget_media_urls(*, setting, **kwargs):
         _remembered_media_url.cache_clear()
 
 
-class Image(models.Model):
+class Renditions:
+    """The ready-made sizes of a picture, from its `renditions`, `width`, `height` and
+    file_url(): shared by Image and the lighter TeaserImage (articles/teasers.py)."""
+
+    def rendition(self, name):
+        """The named size as a dict with url, width and height."""
+        data = self.renditions.get(name)
+        if not data:
+            return {"url": self.file_url(), "width": self.width, "height": self.height}
+        return {"url": media_url(data["name"]), "width": data["width"], "height": data["height"]}
+
+    def srcset(self):
+        by_width = {}
+        for name in ("teaser", "medium", "lead"):
+            rendition = self.rendition(name)
+            by_width.setdefault(rendition["width"], rendition["url"])
+        return ", ".join(f"{url} {width}w" for width, url in by_width.items())
+
+
+class Image(Renditions, models.Model):
     """A picture with the words that must travel with it, and its ready-made sizes."""
 
     file = SafeImageField(upload_to=image_upload_to, width_field="width", height_field="height")
@@ -129,12 +148,8 @@ class Image(models.Model):
             }
         return made
 
-    def rendition(self, name):
-        """The named size as a dict with url, width and height."""
-        data = self.renditions.get(name)
-        if not data:
-            return {"url": self.file.url, "width": self.width, "height": self.height}
-        return {"url": media_url(data["name"]), "width": data["width"], "height": data["height"]}
+    def file_url(self):
+        return self.file.url
 
     def rendition_bytes(self, name):
         """The stored size of a rendition in bytes, as feeds' enclosures must state it."""
@@ -143,13 +158,6 @@ class Image(models.Model):
             return self.file.size
         # Renditions made before sizes were recorded: ask the storage.
         return data.get("bytes") or default_storage.size(data["name"])
-
-    def srcset(self):
-        by_width = {}
-        for name in ("teaser", "medium", "lead"):
-            rendition = self.rendition(name)
-            by_width.setdefault(rendition["width"], rendition["url"])
-        return ", ".join(f"{url} {width}w" for width, url in by_width.items())
 
 
 class Section(models.Model):
