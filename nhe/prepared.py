@@ -10,11 +10,13 @@ value, as SQLite is handed datetimes), it builds and runs the query afresh every
 """
 
 import weakref
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import Lookup
+from django.db.models import Lookup, prefetch_related_objects
+from django.db.models.query import ModelIterable, get_related_populators
 
 # Two moments that differ in every part, so that nothing derived from a time (its date, its
 # year, its hour) can stay the same between them and be frozen into the SQL by mistake.
@@ -50,19 +52,51 @@ class PreparedQuery:
 
     def rows(self, using=DEFAULT_DB_ALIAS, **values):
         connection = connections[using]
-        try:
-            plan = self._plans[connection]
-        except KeyError:
-            plan = self._plans[connection] = self._plan(using)
+        plan = self._plan_for(connection, using)
         if plan is None:
             return list(self.build(**values).using(using))
-        compiler, sql, params, slots = plan
-        params = list(params)
-        for name, positions in slots:
+        return self._fetch(connection, plan, values)
+
+    def objects(self, using=DEFAULT_DB_ALIAS, **values):
+        """The model instances list(build(**values)) gives, for a queryset of a model:
+        select_related() objects and annotations included, prefetch_related() run after.
+
+        Made as Django's ModelIterable makes them (django/db/models/query.py); a queryset
+        that needs more of it (known related objects, peer fetching) is run by the ORM.
+        """
+        connection = connections[using]
+        plan = self._plan_for(connection, using)
+        if plan is None or plan.model_plan is None:
+            return list(self.build(**values).using(using))
+        model, start, end, init_list, fetch_mode, populators, prefetches = plan.model_plan
+        annotations = plan.compiler.annotation_col_map or {}
+        instances = []
+        for row in self._fetch(connection, plan, values):
+            instance = model.from_db(using, init_list, row[start:end], fetch_mode=fetch_mode)
+            for populator in populators:
+                populator.populate(row, instance)
+            for name, position in annotations.items():
+                setattr(instance, name, row[position])
+            instances.append(instance)
+        if prefetches:
+            prefetch_related_objects(instances, *prefetches)
+        return instances
+
+    def _plan_for(self, connection, using):
+        try:
+            return self._plans[connection]
+        except KeyError:
+            plan = self._plans[connection] = self._plan(using)
+            return plan
+
+    def _fetch(self, connection, plan, values):
+        params = list(plan.params)
+        for name, positions in plan.slots:
             for position in positions:
                 params[position] = values[name]
+        compiler = plan.compiler
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(plan.sql, params)
             rows = cursor.fetchall()
         if compiler.has_extra_select:
             rows = [row[: compiler.col_count] for row in rows]
@@ -72,10 +106,10 @@ class PreparedQuery:
         """The compiled query and where each value goes in its parameters, or None."""
         first = {name: pair[0] for name, pair in self.samples.items()}
         try:
-            compiler, sql, params = self._compile(using, first)
+            queryset, compiler, sql, params = self._compile(using, first)
             slots = []
             for name, (_, other) in self.samples.items():
-                _, other_sql, other_params = self._compile(using, {**first, name: other})
+                *_, other_sql, other_params = self._compile(using, {**first, name: other})
                 if other_sql != sql or len(other_params) != len(params):
                     return None
                 changed = [
@@ -89,12 +123,43 @@ class PreparedQuery:
                 slots.append((name, changed))
         except EmptyResultSet:
             return None
-        return compiler, sql, tuple(params), tuple(slots)
+        return _Plan(compiler, sql, tuple(params), tuple(slots), _model_plan(queryset, compiler))
 
     def _compile(self, using, values):
-        compiler = self.build(**values).query.get_compiler(using)
+        queryset = self.build(**values)
+        compiler = queryset.query.get_compiler(using)
         sql, params = compiler.as_sql()
-        return compiler, sql, list(params)
+        return queryset, compiler, sql, list(params)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    compiler: object
+    sql: str
+    params: tuple
+    slots: tuple
+    model_plan: tuple | None
+
+
+def _model_plan(queryset, compiler):
+    """What objects() needs to make a model queryset's instances, or None to leave it to the
+    ORM (values() querysets, and what ModelIterable does beyond the common case)."""
+    fetch_mode = queryset._fetch_mode
+    if (
+        queryset._iterable_class is not ModelIterable
+        or queryset._known_related_objects
+        or fetch_mode.track_peers
+    ):
+        return None
+    select_fields = compiler.klass_info["select_fields"]
+    start, end = select_fields[0], select_fields[-1] + 1
+    init_list = [column[0].target.attname for column in compiler.select[start:end]]
+    model = compiler.klass_info["model"]
+    populators = get_related_populators(
+        compiler.klass_info, compiler.select, compiler.using, fetch_mode
+    )
+    prefetches = tuple(queryset._prefetch_related_lookups)
+    return model, start, end, init_list, fetch_mode, populators, prefetches
 
 
 class InArray(Lookup):

@@ -4,13 +4,13 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
-from django.db.models import F
+from django.db.models import Count, F
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article
 from nhe.prepared import SAMPLE_TIMES, InArray, PreparedQuery
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, AuthorFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -118,3 +118,52 @@ def test_excluding_an_empty_array_excludes_nothing(timeline):
     everything = Article.objects.exclude(InArray(F("pk"), []))
     assert everything.count() == len(articles)
     assert Article.objects.exclude(InArray(F("pk"), [articles[0].pk])).count() == 3
+
+
+def test_objects_are_the_orms_instances_with_related_objects_annotations_and_prefetches(
+    django_assert_num_queries,
+):
+    now = timezone.now()
+    pictured = ArticleFactory(
+        lead_image=ImageFactory(), authors=[AuthorFactory(name="A"), AuthorFactory(name="B")]
+    )
+    pictured.tags.add("Workforce", "Finance")
+    ArticleFactory(title="No picture, no topics")
+
+    def build(at):
+        return (
+            Article.objects.published(at)
+            .select_related("section", "lead_image")
+            .annotate(byline_count=Count("bylines"))
+            .prefetch_related("tags")
+            .order_by("pk")
+        )
+
+    query = PreparedQuery(build, at=SAMPLE_TIMES)
+    query.objects(at=now)  # compiled here
+    with django_assert_num_queries(2):  # the articles, then their tags
+        made = query.objects(at=now)
+    expected = list(build(now))
+    assert len(made) == len(expected) == 2
+    fields = [field.attname for field in Article._meta.concrete_fields]
+    with django_assert_num_queries(0):
+        for got, want in zip(made, expected, strict=True):
+            assert type(got) is Article
+            assert got.get_deferred_fields() == want.get_deferred_fields()
+            loaded = [f for f in fields if f not in want.get_deferred_fields()]
+            assert [getattr(got, f) for f in loaded] == [getattr(want, f) for f in loaded]
+            assert (got.section.pk, got.section.name) == (want.section.pk, want.section.name)
+            assert got.lead_image == want.lead_image
+            assert got.byline_count == want.byline_count
+            assert sorted(t.name for t in got.tags.all()) == sorted(
+                t.name for t in want.tags.all()
+            )
+            assert not got._state.adding and got._state.db == "default"
+    assert made[0].lead_image.renditions == pictured.lead_image.renditions
+    assert made[1].lead_image is None
+
+
+def test_objects_of_a_values_query_are_left_to_the_orm(timeline):
+    now, _ = timeline
+    query = PreparedQuery(public_ids, at=SAMPLE_TIMES)
+    assert query.objects(at=now) == list(public_ids(now))
