@@ -272,6 +272,10 @@ class Author(models.Model):
         return [line.strip() for line in self.links.splitlines() if line.strip()]
 
 
+def in_topic_order(tags):
+    return sorted(tags, key=lambda tag: (tag.name.casefold(), tag.name))
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self, at=None):
         """The visibility rule: published, the publish time has come and no embargo holds."""
@@ -697,7 +701,17 @@ class Article(models.Model):
         return max(self.publish_at, self.updated_at or self.publish_at, self.modified_at)
 
     def byline_authors(self):
+        return self.authors_in_order
+
+    @cached_property
+    def authors_in_order(self):
+        """The byline's authors in order; the article page sets it from its own query."""
         return [byline.author for byline in self.bylines.all()]
+
+    @cached_property
+    def topics(self):
+        """The tags in reading order; the article page sets them from its own query."""
+        return in_topic_order(self.tags.all())
 
     def author_names(self):
         """The byline's names in order: from for_teasers() when it fetched them, else loaded."""

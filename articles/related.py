@@ -19,7 +19,7 @@ TOPIC_POOL = 300
 def related_articles(article, limit=RELATED_COUNT):
     """Up to `limit` public pieces in at most three queries, each only if still needed.
 
-    Expects the article's tags to be prefetched, as the article page does; when it also says
+    Expects the article's topics to be loaded, as the article page does; when it also says
     whether editors picked any (`has_related_picks`), none are looked for if they did not.
     """
     queries = _related_queries(limit)
@@ -32,7 +32,7 @@ def related_articles(article, limit=RELATED_COUNT):
 
     if getattr(article, "has_related_picks", True):
         add(queries.picks, article=article.pk)
-    tag_ids = [tag.pk for tag in article.tags.all()]
+    tag_ids = [tag.pk for tag in article.topics]
     if len(chosen) < limit and tag_ids:
         add(queries.shared_topics, tags=tag_ids)
     if len(chosen) < limit:

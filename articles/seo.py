@@ -147,7 +147,7 @@ def article_structured_data(article):
         ],
         "publisher": publisher(),
         "articleSection": article.section.name,
-        "keywords": [tag.name for tag in article.tags.all()],
+        "keywords": [tag.name for tag in article.topics],
         "inLanguage": "en-GB",
         "isAccessibleForFree": True,
     }

@@ -3,7 +3,6 @@ from datetime import datetime, time
 from django.contrib.sitemaps import views as sitemap_views
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -14,17 +13,14 @@ from django.views.decorators.http import conditional_page, require_safe
 from django.views.generic import ListView
 from taggit.models import Tag
 
-from nhe.prepared import SAMPLE_TIMES, PreparedQuery
-
 from . import popularity, search, seo
+from .article_page import article_page, public_article
 from .forms import SearchForm
 from .frontpage import build_front_page
 from .models import (
     Article,
     Author,
-    Byline,
     Correction,
-    InterviewQuestion,
     Section,
     ShareLink,
     ShareLinkOpening,
@@ -115,43 +111,10 @@ def home(request):
     )
 
 
-def article_page(articles):
-    """Everything the article page shows, in a fixed number of queries.
-
-    The comment settings (the comments app's, one row or none) come in the same query: the
-    page always asks whether comments are open. So do whether editors picked related
-    reading, and whether the piece has corrections or interview turns: most pieces have
-    none, and then related_articles(), `corrections_shown` and `interview_turns` spare a
-    query for nothing.
-    """
-    article = OuterRef("pk")
-    picks = Article.related.through.objects.filter(from_article=article)
-    return (
-        articles.select_related("section", "lead_image", "comment_settings")
-        .annotate(
-            has_related_picks=Exists(picks),
-            has_corrections=Exists(Correction.objects.filter(article=article)),
-            has_questions=Exists(InterviewQuestion.objects.filter(article=article)),
-        )
-        .prefetch_related(
-            Prefetch("bylines", queryset=Byline.objects.select_related("author")), "tags"
-        )
-    )
-
-
-# The page readers open most: its query is prepared (nhe/prepared.py).
-PUBLIC_ARTICLE = PreparedQuery(
-    lambda at, slug: article_page(Article.objects.published(at)).filter(slug=slug),
-    at=SAMPLE_TIMES,
-    slug=("sample-slug", "another-sample"),
-)
-
-
 def article_detail(request, section, slug):
-    found = PUBLIC_ARTICLE.objects(at=timezone.now(), slug=slug)
-    if not found:
+    article = public_article(slug)
+    if article is None:
         raise Http404("No such article.")
-    article = found[0]
     if article.section.slug != section:
         return redirect(article, permanent=True)
     popularity.record_view(request, article.pk)

@@ -297,3 +297,17 @@ def test_server_error_answers_with_the_sites_500_page(client, settings):
     response = client.get("/boom/")
     assert response.status_code == 500
     assert "Something went wrong on our side" in response.content.decode()
+
+
+def test_article_topics_are_listed_in_alphabetical_order(client):
+    article = ArticleFactory()
+    article.tags.add("Workforce", "finance", "Adult care")
+    page = client.get(article.get_absolute_url()).text
+    topics = page[page.index('aria-label="Topics"') :]
+    assert topics.index(">Adult care<") < topics.index(">finance<") < topics.index(">Workforce<")
+    meta = [line for line in page.splitlines() if 'property="article:tag"' in line]
+    assert [line.split('content="')[1].split('"')[0] for line in meta] == [
+        "Adult care",
+        "finance",
+        "Workforce",
+    ]

@@ -73,7 +73,7 @@ def count_queries(client, url):
 
 def test_query_counts_hold_as_the_archive_grows(client):
     image = ImageFactory()
-    columnist = AuthorFactory(is_columnist=True)
+    columnist = AuthorFactory(is_columnist=True, headshot=image)  # no query per picture
     authors = [columnist, AuthorFactory(), AuthorFactory()]
     probe = ArticleFactory(title="Probe", authors=authors, lead_image=image)
     probe.tags.add("Workforce")
@@ -132,3 +132,14 @@ def test_corrections_and_interview_turns_are_asked_for_only_when_the_piece_has_t
     assert asks_for(interview_sqls, "articles_correction")
     assert asks_for(interview_sqls, "articles_interviewquestion")
     assert len(interview_sqls) == len(plain_sqls) + 2
+
+
+def test_authors_pictures_cost_no_query_of_their_own(client):
+    plain = ArticleFactory(authors=[AuthorFactory(), AuthorFactory()])
+    pictured = ArticleFactory(
+        authors=[AuthorFactory(headshot=ImageFactory()), AuthorFactory(headshot=ImageFactory())]
+    )
+    _, plain_sqls = article_queries(client, plain)
+    response, pictured_sqls = article_queries(client, pictured)
+    assert response.text.count('class="byline__photo"') == 2
+    assert len(pictured_sqls) == len(plain_sqls)

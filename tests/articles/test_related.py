@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from articles.article_page import article_page
 from articles.models import Article, Section
 from articles.related import related_articles
-from articles.views import article_page
 from tests.factories import ArticleFactory, DraftFactory, ScheduledFactory
 
 pytestmark = pytest.mark.django_db
