@@ -71,9 +71,14 @@ def media_url(name):
     than the rest of the picture. Signed addresses (S3 with querystring_auth) expire, so
     they are never remembered.
     """
-    if getattr(default_storage, "querystring_auth", False):
+    if _storage_signs_urls():
         return default_storage.url(name)
     return _remembered_media_url(name)
+
+
+@functools.cache
+def _storage_signs_urls():
+    return bool(getattr(default_storage, "querystring_auth", False))
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -84,6 +89,7 @@ def _remembered_media_url(name):
 @receiver(setting_changed)
 def _forget_media_urls(*, setting, **kwargs):
     if setting in {"MEDIA_URL", "STORAGES"}:
+        _storage_signs_urls.cache_clear()
         _remembered_media_url.cache_clear()
 
 
