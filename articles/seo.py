@@ -1,9 +1,12 @@
 """What search engines and social networks read about our pages: absolute addresses,
 sharing pictures and schema.org structured data."""
 
+import functools
 from urllib.parse import urljoin
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.templatetags.static import static
 from django.utils import timezone
 
@@ -46,10 +49,17 @@ def social_image(image=None):
     }
 
 
+# The same on every page of a running site: worked out once per process (the structured data
+# of every page repeats them), again if the settings they come from change.
+SETTINGS_READ = {"SITE_URL", "SITE_NAME", "STATIC_URL", "STORAGES", "ROOT_URLCONF"}
+
+
+@functools.cache
 def home_url():
     return absolute_url(address("articles:home"))
 
 
+@functools.cache
 def publisher():
     return {
         "@type": "NewsMediaOrganization",
@@ -80,6 +90,7 @@ def breadcrumbs(*trail):
     }
 
 
+@functools.cache
 def home_structured_data():
     return graph(
         publisher(),
@@ -92,6 +103,13 @@ def home_structured_data():
             "publisher": {"@id": home_url() + "#publisher"},
         },
     )
+
+
+@receiver(setting_changed)
+def _forget(*, setting, **kwargs):
+    if setting in SETTINGS_READ:
+        for remembered in (home_url, publisher, home_structured_data):
+            remembered.cache_clear()
 
 
 def section_structured_data(section):
