@@ -1,10 +1,10 @@
 import unicodedata
 
 from django import forms
-from django.forms.renderers import Jinja2
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.forms.renderers import Jinja2
 from django.template.defaultfilters import pluralize
 
 from . import moderation, notifications
