@@ -95,8 +95,6 @@ def _featured_and_newest(at):
 
 
 ROOM = Section.FRONT_PAGE_MAX + FEATURED_COUNT + 1
-
-
 SECTION_FIELDS = in_model_order(
     Section, {"id", "name", "slug", "description", "kind", "front_page_count"}
 )
@@ -162,8 +160,8 @@ TEASER_ROWS = PreparedQuery(_teaser_rows, pks=([1, 2], [3, 4, 5]))
 def _teasers_by_pk(pks):
     """The teasers of these articles by pk, as Teaser rows (articles/teasers.py).
 
-    Elsewhere than PostgreSQL, and on SQLite before 3.44 (which cannot order the authors'
-    names in one column), the Article instances for_teasers() makes, which print the same.
+    Elsewhere than PostgreSQL (SQLite before 3.44 cannot put the authors' names in one
+    column in order), the Article instances for_teasers() makes, which print the same.
     """
     if connection.vendor != "postgresql":
         return Article.objects.filter(pk__in=pks).for_teasers().in_bulk()

@@ -278,6 +278,13 @@ class Author(models.Model):
         return [line.strip() for line in self.links.splitlines() if line.strip()]
 
 
+def as_links(articles):
+    """No more of each article than a list of links shows: title, address, date, section."""
+    return articles.select_related("section").only(
+        "title", "slug", "publish_at", "section__slug", "section__name"
+    )
+
+
 def in_topic_order(tags):
     return sorted(tags, key=lambda tag: (tag.name.casefold(), tag.name))
 

@@ -19,8 +19,7 @@ from django.utils import timezone
 
 from nhe.prepared import SAMPLE_DAYS, SAMPLE_TIMES, PreparedQuery
 
-from .links import link_columns, links_from_rows
-from .models import Article, ReadCount
+from .models import Article, ReadCount, as_links
 
 PREFIX = "most-read"
 DAYS_IN_CACHE = 9  # a week, plus time for a late flush
@@ -130,10 +129,10 @@ def forget_before(day):
 def most_read(limit=5, days=WEEK):
     """The public pieces read most over the last `days` days (today included), in one query.
 
-    Each comes with its section, and no more than the list shows (articles/links.py).
+    Each comes with its section, and no more than the list shows.
     """
     since = timezone.localdate() - timedelta(days=days - 1)
-    return links_from_rows(_prepared_most_read(limit).rows(at=timezone.now(), since=since))
+    return _prepared_most_read(limit).objects(at=timezone.now(), since=since)
 
 
 def _most_read(at, since, limit):
@@ -149,7 +148,7 @@ def _most_read(at, since, limit):
 def _prepared_most_read(limit):
     """Asked on every front and article page: prepared (nhe/prepared.py), one per length."""
     return PreparedQuery(
-        lambda at, since: link_columns(_most_read(at, since, limit)),
+        lambda at, since: as_links(_most_read(at, since, limit)),
         at=SAMPLE_TIMES,
         since=SAMPLE_DAYS,
     )

@@ -7,8 +7,7 @@ from django.utils import timezone
 
 from nhe.prepared import SAMPLE_TIMES, InArray, PreparedQuery
 
-from .links import link_columns, links_from_rows
-from .models import Article
+from .models import Article, as_links
 
 RELATED_COUNT = 4
 # Shared topics are weighed among this many of the newest public pieces, so that the cost
@@ -27,8 +26,8 @@ def related_articles(article, limit=RELATED_COUNT):
     chosen = []
 
     def add(query, **values):
-        rows = query.rows(at=at, excluded=[article.pk, *(a.pk for a in chosen)], **values)
-        chosen.extend(links_from_rows(rows[: limit - len(chosen)]))
+        found = query.objects(at=at, excluded=[article.pk, *(a.pk for a in chosen)], **values)
+        chosen.extend(found[: limit - len(chosen)])
 
     if getattr(article, "has_related_picks", True):
         add(queries.picks, article=article.pk)
@@ -71,7 +70,7 @@ class _RelatedQueries:
 
         def prepared(query, **samples):
             return PreparedQuery(
-                lambda **values: link_columns(query(limit=limit, **values)),
+                lambda **values: as_links(query(limit=limit, **values)),
                 at=SAMPLE_TIMES,
                 excluded=excluded,
                 **samples,

@@ -33,11 +33,12 @@ def in_model_order(model, names):
 
 
 class PreparedQuery:
-    """A values_list() query, compiled once per database connection.
+    """A query compiled once per database connection.
 
     `build(**values)` returns the queryset; each keyword of `samples` names one of its
-    values and gives two sample values for it that differ in every part. rows(**values)
-    returns the same tuples as list(build(**values)).
+    values and gives two sample values for it that differ in every part. For a values_list()
+    queryset, rows(**values) returns the same tuples as list(build(**values)); for a model
+    queryset, objects(**values) returns the same instances.
 
     Everything that varies must come in as one of the values: a time or a date that build()
     looked up for itself would be kept as it was at the first request. (A clock read with
