@@ -16,7 +16,7 @@ from django.db import connection
 from django.db.models import F, OuterRef, Value
 from django.utils import timezone
 
-from nhe.prepared import SAMPLE_TIMES, InArray, PreparedQuery, in_model_order
+from nhe.prepared import SAMPLE_TIMES, InArray, PreparedQuery
 
 from .models import Article, Section
 from .teasers import Teaser, TeaserImage, TeaserSection
@@ -95,9 +95,6 @@ def _featured_and_newest(at):
 
 
 ROOM = Section.FRONT_PAGE_MAX + FEATURED_COUNT + 1
-SECTION_FIELDS = in_model_order(
-    Section, {"id", "name", "slug", "description", "kind", "front_page_count"}
-)
 
 
 def _sections_and_newest_ids(at):
@@ -107,10 +104,8 @@ def _sections_and_newest_ids(at):
         .newest_first()
         .values("pk")[:ROOM]
     )
-    return (
-        Section.objects.filter(front_page_position__isnull=False)
-        .annotate(newest_ids=ArraySubquery(newest))
-        .values_list(*SECTION_FIELDS, "newest_ids")
+    return Section.objects.filter(front_page_position__isnull=False).annotate(
+        newest_ids=ArraySubquery(newest)
     )
 
 
@@ -125,8 +120,7 @@ def _sections_with_newest(at):
     """
     if connection.vendor == "postgresql":
         return [
-            (Section.from_db(connection.alias, SECTION_FIELDS, row[:-1]), row[-1])
-            for row in SECTIONS_AND_NEWEST_IDS.rows(at=at)
+            (section, section.newest_ids) for section in SECTIONS_AND_NEWEST_IDS.objects(at=at)
         ]
     public = Article.objects.published(at)
     sections = Section.objects.filter(front_page_position__isnull=False)

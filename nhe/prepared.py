@@ -27,11 +27,6 @@ SAMPLE_TIMES = (
 SAMPLE_DAYS = (date(2001, 2, 3), date(2012, 11, 10))
 
 
-def in_model_order(model, names):
-    """These field names in the model's own order, which Model.from_db() expects."""
-    return tuple(f.attname for f in model._meta.concrete_fields if f.attname in names)
-
-
 class PreparedQuery:
     """A query compiled once per database connection.
 
