@@ -9,7 +9,7 @@ import re
 from django.utils import timezone
 
 from articles.sanitise import markup, markup_join
-from nhe.addresses import address
+from nhe.addresses import addresses_here
 
 URL = re.compile(r"https?://[^\s<>\"'\x00-\x1f\x7f]+", re.IGNORECASE)
 TRAILING_PUNCTUATION = ".,;:!?)]}'\""
@@ -79,41 +79,58 @@ def report_options(choices):
     )
 
 
-def render_comment(comment, *, article_url, page_number, open_for_replies, options, reply=False):
-    """One comment with its permalink, reply link and report form, and its shown replies."""
-    created = timezone.localtime(comment.created_at)
-    replies = ""
-    shown = getattr(comment, "shown_replies", None)
-    if shown:
-        rendered = [
-            render_comment(
-                child,
-                article_url=article_url,
-                page_number=page_number,
-                open_for_replies=open_for_replies,
-                options=options,
-                reply=True,
-            )
-            for child in shown
-        ]
-        replies = markup('<ol class="comment-replies">{}</ol>', markup_join("", rendered))
-    if comment.is_removed:
-        template, report_url = REMOVED_COMMENT, ""
-    else:
-        template = REPLYABLE_COMMENT if open_for_replies and not reply else REPORTABLE_COMMENT
-        report_url = address("comments:report", comment.pk)
-    posted = created.strftime("%d/%m/%Y %H:%M")  # twice in the markup, formatted once
-    return markup(
-        template,
-        pk=comment.pk,
-        modifier=" comment--reply" if reply else "",
-        name=comment.name,
-        article_url=article_url,
-        page=f"?comments={page_number}" if page_number > 1 else "",
-        posted=posted,
-        iso=created.isoformat(),
-        body=render_body(comment.body),
-        report_url=report_url,
-        options=options,
-        replies=replies,
-    )
+class CommentRenderer:
+    """Renders the comments of one page of a discussion.
+
+    What every comment on the page shares (the article's address, the page, the report
+    reasons, the reader's time zone and the URL configuration) is worked out once, in
+    __init__, rather than fifty times over.
+    """
+
+    def __init__(self, *, article_url, page_number, open_for_replies, options):
+        shared = {
+            "{article_url}": article_url,
+            "{page}": f"?comments={page_number}" if page_number > 1 else "",
+            "{options}": options,
+        }
+        self.removed = _filled(REMOVED_COMMENT, shared)
+        self.reportable = _filled(REPORTABLE_COMMENT, shared)
+        self.top_level = _filled(
+            REPLYABLE_COMMENT if open_for_replies else REPORTABLE_COMMENT, shared
+        )
+        self.timezone = timezone.get_current_timezone()
+        self.address = addresses_here()
+
+    def render(self, comment, reply=False):
+        """One comment with its permalink, reply link and report form, and its shown replies."""
+        replies = ""
+        shown = getattr(comment, "shown_replies", None)
+        if shown:
+            rendered = markup_join("", [self.render(child, reply=True) for child in shown])
+            replies = markup('<ol class="comment-replies">{}</ol>', rendered)
+        if comment.is_removed:
+            template, report_url = self.removed, ""
+        else:
+            template = self.reportable if reply else self.top_level
+            report_url = self.address("comments:report", comment.pk)
+        created = comment.created_at.astimezone(self.timezone)
+        return markup(
+            template,
+            pk=comment.pk,
+            modifier=" comment--reply" if reply else "",
+            name=comment.name,
+            posted=created.strftime("%d/%m/%Y %H:%M"),  # twice in the markup, formatted once
+            iso=created.isoformat(),
+            body=render_body(comment.body),
+            report_url=report_url,
+            replies=replies,
+        )
+
+
+def _filled(template, shared):
+    """The template with the page's shared values in place, escaped as markup() would."""
+    for field, value in shared.items():
+        # Braces doubled: the result is itself a template for markup().
+        escaped = markup("{}", value).replace("{", "{{").replace("}", "}}")
+        template = template.replace(field, escaped)
+    return template

@@ -17,6 +17,20 @@ def address(viewname, *args, **kwargs):
     return _reversed(viewname, args, tuple(kwargs.items()), get_script_prefix(), get_urlconf())
 
 
+def addresses_here():
+    """address(), bound to this request's URL configuration and script prefix.
+
+    For a list that asks for an address per item: those two are looked up once, not per
+    item (each is a context-local look-up).
+    """
+    prefix, urlconf = get_script_prefix(), get_urlconf()
+
+    def bound_address(viewname, *args):
+        return _reversed(viewname, args, (), prefix, urlconf)
+
+    return bound_address
+
+
 @functools.lru_cache(maxsize=20_000)
 def _reversed(viewname, args, kwargs, prefix, urlconf):
     return reverse(viewname, urlconf=urlconf, args=args, kwargs=dict(kwargs))

@@ -6,7 +6,7 @@ from articles.sanitise import markup_join
 from comments import moderation
 from comments.discussion import Discussion
 from comments.forms import CommentForm, ReportForm
-from comments.rendering import render_comment, report_options
+from comments.rendering import CommentRenderer, report_options
 
 register = template.Library()
 
@@ -58,16 +58,10 @@ def comment_list(context):
     """The comments on this page of the discussion, each with its replies, as one piece of
     markup (comments/rendering.py builds each one)."""
     page = context["page"]
-    return markup_join(
-        "",
-        (
-            render_comment(
-                comment,
-                article_url=context["article_url"],
-                page_number=page.number,
-                open_for_replies=context["discussion"].is_open,
-                options=context["report_options"],
-            )
-            for comment in page.object_list
-        ),
+    renderer = CommentRenderer(
+        article_url=context["article_url"],
+        page_number=page.number,
+        open_for_replies=context["discussion"].is_open,
+        options=context["report_options"],
     )
+    return markup_join("", [renderer.render(comment) for comment in page.object_list])
