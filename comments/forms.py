@@ -1,3 +1,4 @@
+import functools
 import unicodedata
 
 from django import forms
@@ -6,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.forms.renderers import Jinja2
 from django.template.defaultfilters import pluralize
+from django.template.loader import render_to_string
 
 from . import moderation, notifications
 from .models import Comment, Report
@@ -104,6 +106,19 @@ class CommentForm(forms.ModelForm):
                 )
         return cleaned
 
+    def fields_markup(self):
+        """The name, email, comment and reply-notice fields, as the form shows them.
+
+        A blank form's are the same markup under every article, and rendering four fields
+        costs more than the rest of the form: they are rendered once per process.
+        """
+        if self.is_bound or self.initial:
+            return self._render_fields()
+        return _blank_fields_markup(settings.COMMENTS_MAX_LENGTH)
+
+    def _render_fields(self):
+        return render_to_string("comments/form_fields.html", {"form": self})
+
     @property
     def is_from_software(self):
         """True when the hidden field was filled in, as only software does."""
@@ -130,6 +145,12 @@ class CommentForm(forms.ModelForm):
                 # Published at once (a trusted author): tell the parent now, as approval would.
                 transaction.on_commit(lambda: notifications.notify_parent_of_reply(comment))
         return comment, decision
+
+
+@functools.cache
+def _blank_fields_markup(max_length):
+    """A blank form's fields; the comment length limit is the one setting they show."""
+    return CommentForm(article=None)._render_fields()
 
 
 class ReportForm(forms.Form):

@@ -263,3 +263,26 @@ def test_the_comment_forms_fields_are_the_same_through_either_form_renderer(arti
     if data and data["name"] != "Ana":
         assert "<script>" not in markup(jinja["name"])
         assert "Enter a valid email address." in markup(jinja["email"])
+
+
+def test_a_blank_forms_fields_are_rendered_once_and_follow_the_length_setting(
+    client, article, settings
+):
+    # A blank form's fields are remembered per process: they must still be the fields a
+    # fresh form renders, and change when the length limit they mention changes.
+    from comments.forms import CommentForm
+
+    blank = CommentForm(article=article)
+    assert blank.fields_markup() == blank._render_fields()
+    assert "up to 3,000 characters" in client.get(article.get_absolute_url()).text
+    settings.COMMENTS_MAX_LENGTH = 1234
+    page = client.get(article.get_absolute_url()).text
+    assert "up to 1,234 characters" in page
+    assert "up to 3,000 characters" not in page
+
+
+def test_a_form_sent_back_with_errors_shows_its_own_values_not_the_blank_ones(post_comment):
+    response = post_comment(name="Ana <b>Typed</b>", email="not-an-email", body="Kept words.")
+    assert 'value="Ana &lt;b&gt;Typed&lt;/b&gt;"' in response.text
+    assert "Kept words.</textarea>" in response.text
+    assert 'aria-invalid="true"' in response.text
