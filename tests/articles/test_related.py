@@ -100,3 +100,25 @@ def test_an_article_loaded_for_its_page_looks_for_picks_only_when_it_has_some(
     main.related.add(ArticleFactory(title="Picked", publish_at=ago(50)))
     picked = article_page(Article.objects.all()).get(pk=main.pk)
     assert related_articles(picked)[0].title == "Picked"
+
+
+def test_shared_topics_are_weighed_among_the_newest_pieces_only(monkeypatch):
+    # The pool is the TOPIC_POOL newest public pieces, as a time range from the oldest of
+    # them; an older piece sharing every topic is not looked at, a newer one sharing one is.
+    from articles import related
+
+    monkeypatch.setattr(related, "TOPIC_POOL", 3)
+    monkeypatch.setattr(related, "_related_queries", related._related_queries.__wrapped__)
+    elsewhere = Section.objects.get(slug="the-scalpel")
+    main = ArticleFactory(title="Main", publish_at=ago(1))
+    main.tags.add("Workforce", "Finance")
+    old = ArticleFactory(title="Old, shares both", section=elsewhere, publish_at=ago(100))
+    old.tags.add("Workforce", "Finance")
+    newer = ArticleFactory(title="Newer, shares one", section=elsewhere, publish_at=ago(5))
+    newer.tags.add("Finance")
+    ArticleFactory(title="Newest, shares none", section=elsewhere, publish_at=ago(2))
+    titles = [a.title for a in related.related_articles(loaded(main))]
+    assert titles == ["Newer, shares one"]
+    monkeypatch.setattr(related, "TOPIC_POOL", 4)
+    titles = [a.title for a in related.related_articles(loaded(main))]
+    assert titles == ["Old, shares both", "Newer, shares one"]
