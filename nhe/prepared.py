@@ -96,7 +96,9 @@ class PreparedQuery:
             rows = cursor.fetchall()
         if compiler.has_extra_select:
             rows = [row[: compiler.col_count] for row in rows]
-        return list(compiler.results_iter([rows], tuple_expected=True))
+        if plan.converters:  # as results_iter() converts them, with converters found once
+            rows = list(map(tuple, compiler.apply_converters(rows, plan.converters)))
+        return rows
 
     def _plan(self, using):
         """The compiled query and where each value goes in its parameters, or None."""
@@ -119,7 +121,17 @@ class PreparedQuery:
                 slots.append((name, changed))
         except EmptyResultSet:
             return None
-        return _Plan(compiler, sql, tuple(params), tuple(slots), _model_plan(queryset, compiler))
+        fields = [column[0] for column in compiler.select[: compiler.col_count]]
+        if compiler.has_composite_fields(fields):
+            return None
+        return _Plan(
+            compiler,
+            sql,
+            tuple(params),
+            tuple(slots),
+            compiler.get_converters(fields),
+            _model_plan(queryset, compiler),
+        )
 
     def _compile(self, using, values):
         queryset = self.build(**values)
@@ -134,6 +146,7 @@ class _Plan:
     sql: str
     params: tuple
     slots: tuple
+    converters: dict
     model_plan: tuple | None
 
 
