@@ -50,7 +50,8 @@ def test_rows_are_the_orms_rows_at_every_moment(timeline):
     assert len(query.rows(at=now + timedelta(days=2))) == 4
 
 
-def test_it_compiles_once_and_then_sends_the_same_sql_with_new_values(timeline):
+def test_it_compiles_once_and_then_sends_the_same_sql_with_new_values(timeline, settings):
+    settings.DATABASE_PREPARED_STATEMENTS = False  # to read the SQL itself
     now, _ = timeline
     build = CountingBuild(public_ids)
     query = PreparedQuery(build, at=SAMPLE_TIMES)
@@ -98,7 +99,8 @@ def test_a_query_whose_shape_changes_with_its_values_is_built_every_time(timelin
     assert counting.calls == calls + 1
 
 
-def test_in_array_takes_any_number_of_values_with_the_same_sql(timeline):
+def test_in_array_takes_any_number_of_values_with_the_same_sql(timeline, settings):
+    settings.DATABASE_PREPARED_STATEMENTS = False  # to read the SQL itself
     _, articles = timeline
     ids = [article.pk for article in articles]
     query = PreparedQuery(
@@ -167,3 +169,85 @@ def test_objects_of_a_values_query_are_left_to_the_orm(timeline):
     now, _ = timeline
     query = PreparedQuery(public_ids, at=SAMPLE_TIMES)
     assert query.objects(at=now) == list(public_ids(now))
+
+
+def test_postgresql_prepares_the_statement_once_per_connection_and_then_executes_it(timeline):
+    now, _ = timeline
+    query = PreparedQuery(public_ids, at=SAMPLE_TIMES)
+    with CaptureQueriesContext(connection) as queries:
+        first = query.rows(at=now)
+        second = query.rows(at=now + timedelta(days=2))
+    assert [title for _, title in first] == ["-48 hours", "-2 hours"]
+    assert len(second) == 4
+    sent = [q["sql"] for q in queries]
+    assert sent[0].startswith(f"PREPARE {query.statement} AS SELECT")
+    assert f"; EXECUTE {query.statement}(" in sent[0]
+    assert sent[1].startswith(f"EXECUTE {query.statement}(")
+
+
+# A connection is closed, which needs to be outside any transaction.
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("default_sections")
+def test_a_new_connection_prepares_the_statement_again(timeline):
+    now, _ = timeline
+    query = PreparedQuery(public_ids, at=SAMPLE_TIMES)
+    assert len(query.rows(at=now)) == 2
+    connection.close()  # as CONN_MAX_AGE or a failed health check would
+    with CaptureQueriesContext(connection) as queries:
+        rows = query.rows(at=now + timedelta(days=2))
+    assert len(rows) == 4
+    assert queries[0]["sql"].startswith(f"PREPARE {query.statement} AS")
+
+
+def test_a_prepared_statement_outlives_a_rolled_back_transaction(timeline):
+    from django.db import transaction
+
+    now, _ = timeline
+    query = PreparedQuery(public_ids, at=SAMPLE_TIMES)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        query.rows(at=now)
+        raise RuntimeError("rolled back")
+    assert len(query.rows(at=now + timedelta(days=2))) == 4
+
+
+def test_a_failed_first_run_leaves_the_statement_to_be_prepared_next_time(timeline):
+    from django.db import DatabaseError, transaction
+
+    now, _ = timeline
+    query = PreparedQuery(public_ids, at=SAMPLE_TIMES)
+    with pytest.raises(DatabaseError), transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 / 0")  # the transaction is now aborted
+        query.rows(at=now)
+    with CaptureQueriesContext(connection) as queries:
+        assert len(query.rows(at=now)) == 2
+    assert queries[0]["sql"].startswith(f"PREPARE {query.statement} AS")
+
+
+def test_with_prepared_statements_off_the_plain_sql_is_sent(timeline, settings):
+    settings.DATABASE_PREPARED_STATEMENTS = False
+    now, _ = timeline
+    query = PreparedQuery(public_ids, at=SAMPLE_TIMES)
+    with CaptureQueriesContext(connection) as queries:
+        assert len(query.rows(at=now)) == 2
+    assert queries[0]["sql"].startswith("SELECT")
+
+
+def test_a_literal_percent_sign_survives_preparing(timeline):
+    # The driver's SQL writes the modulo operator as %%; only %s are parameters.
+    now, articles = timeline
+
+    def odd_ones(at):
+        return (
+            Article.objects.published(at)
+            .annotate(odd=F("pk") % 2)
+            .filter(odd=1, title__contains="hours")
+            .order_by("pk")
+            .values_list("pk")
+        )
+
+    query = PreparedQuery(odd_ones, at=SAMPLE_TIMES)
+    later = now + timedelta(days=2)
+    assert "%%" in str(odd_ones(later).query.sql_with_params()[0])
+    assert query.rows(at=later) == list(odd_ones(later))
+    assert query.rows(at=later) == [(a.pk,) for a in articles if a.pk % 2]
