@@ -87,6 +87,20 @@ def teaser(article, variant="", show_image=True, lazy=True):
     )
 
 
+@register.simple_tag
+def time_element(moment, with_time=False):
+    """<time> with the machine-readable date and the date as readers here write it.
+
+    What `<time datetime="{{ x|date:'c' }}">{{ x|date:"d/m/Y" }}</time>` gives, for a
+    date or a moment, with strftime() in place of the date filter's format parsing.
+    """
+    if moment is None:
+        return ""
+    moment = timezone.template_localtime(moment)
+    shown = moment.strftime("%d/%m/%Y %H:%M" if with_time else "%d/%m/%Y")
+    return markup('<time datetime="{}">{}</time>', moment.isoformat(), shown)
+
+
 def shortened(text, limit):
     """The text cut to `limit` characters, the last being an ellipsis, as truncatechars cuts."""
     return text if len(text) <= limit else f"{text[: limit - 1]}…"
