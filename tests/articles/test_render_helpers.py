@@ -1,5 +1,7 @@
 """The helpers list pages render with: they must give exactly what Django's own would."""
 
+from datetime import UTC, datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
@@ -139,3 +141,26 @@ def test_without_ordered_aggregates_teasers_still_name_authors_in_byline_order(
     first, second = AuthorFactory(name="Zoe Shah"), AuthorFactory(name="Adam Baker")
     ArticleFactory(title="Two bylines", authors=[first, second])
     assert "By Zoe Shah, Adam Baker</p>" in client.get(reverse("articles:news")).text
+
+
+def rendered(template, **context):
+    from django.template import engines
+
+    return engines["django"].from_string("{% load newsroom %}" + template).render(context)
+
+
+@given(
+    st.datetimes(
+        min_value=datetime(1970, 1, 2), max_value=datetime(2100, 1, 1), timezones=st.just(UTC)
+    )
+)
+def test_time_element_is_what_the_date_filter_gave(moment):
+    for shown, with_time in (("d/m/Y", False), ("d/m/Y H:i", True)):
+        expected = f"<time datetime=\"{{{{ x|date:'c' }}}}\">{{{{ x|date:'{shown}' }}}}</time>"
+        assert rendered("{% time_element x with_time=t %}", x=moment, t=with_time) == rendered(
+            expected, x=moment
+        )
+    day = moment.date()
+    expected = "<time datetime=\"{{ x|date:'Y-m-d' }}\">{{ x|date:'d/m/Y' }}</time>"
+    assert rendered("{% time_element x %}", x=day) == rendered(expected, x=day)
+    assert rendered("{% time_element x %}", x=None) == ""
