@@ -21,12 +21,12 @@ IMG = '<img{} src="{}" width="{}" height="{}" srcset="{}" sizes="{}" alt="{}">'
 LAZY_IMG = IMG.removesuffix(">") + ' loading="lazy" decoding="async">'
 TEASER = (
     '<article class="teaser{}">{}<div class="teaser__body">'
-    '<p class="teaser__meta"><time datetime="{}">{}</time>{}</p>'
+    '<p class="teaser__meta">{}{}</p>'
     '<h3 class="teaser__title"><a href="{}">{}</a></h3>'
     '<p class="teaser__standfirst">{}</p>{}</div></article>'
 )
 STANDFIRST_CHARS = 180
-VIDEO_TEASER = TEASER.replace("</time>{}", '</time> · <span class="badge">Video</span>{}')
+VIDEO_TEASER = TEASER.replace('meta">{}{}', 'meta">{} · <span class="badge">Video</span>{}')
 
 
 @register.simple_tag
@@ -54,7 +54,6 @@ def teaser(article, variant="", show_image=True, lazy=True):
     The article comes from for_teasers(), which fetched everything printed here.
     """
     url = article.get_absolute_url()
-    published = timezone.localtime(article.publish_at)
     image = ""
     if show_image and article.lead_image_id:
         image = markup(
@@ -77,8 +76,7 @@ def teaser(article, variant="", show_image=True, lazy=True):
         VIDEO_TEASER if article.video_url else TEASER,
         f" teaser--{variant}" if variant else "",
         image,
-        published.isoformat(),
-        published.strftime("%d/%m/%Y"),
+        time_element(article.publish_at),
         discussion,
         url,
         article.title,

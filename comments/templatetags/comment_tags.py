@@ -1,12 +1,12 @@
 from django import template
 from django.conf import settings
-from django.urls import reverse
 
 from articles.sanitise import markup_join
 from comments import moderation
 from comments.discussion import Discussion
 from comments.forms import CommentForm, ReportForm
 from comments.rendering import CommentRenderer, report_options
+from nhe.addresses import address
 
 register = template.Library()
 
@@ -40,7 +40,7 @@ def article_comments(context, article):
         "replying_to": replying_to,
         "token": moderation.form_token(article.pk),
         "report_options": report_options(ReportForm.base_fields["reason"].choices),
-        "post_url": reverse("comments:post", args=[article.pk]),
+        "post_url": address("comments:post", article.pk),
         "article_url": article.get_absolute_url(),
         "purge_days": settings.COMMENTS_PURGE_AFTER_DAYS,
         "privacy_contact": settings.COMMENTS_PRIVACY_CONTACT,
