@@ -1,6 +1,6 @@
 """What the article page reads, in a fixed number of queries whatever the archive's size.
 
-The page readers open most: its queries are prepared (nhe/prepared.py), and the piece's
+The page readers open most: its queries are prepared (articles/prepared.py), and the piece's
 authors and topics are fetched by prepared queries of their own rather than by
 prefetch_related(), whose queries are built and compiled again for every view.
 """
@@ -8,7 +8,7 @@ prefetch_related(), whose queries are built and compiled again for every view.
 from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 
-from nhe.prepared import SAMPLE_TIMES, PreparedQuery
+from articles.prepared import SAMPLE_TIMES, PreparedQuery
 
 from .models import Article, Byline, Correction, InterviewQuestion, in_topic_order
 

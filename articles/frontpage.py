@@ -3,7 +3,7 @@
 The page is laid out from ids alone: the editors' featured pieces (or, with none, the newest
 piece) in one query, and the newest of each section with a block in another, each an index
 scan however large the archive. The teasers for the ids it shows come in one more query
-(for_teasers()). On PostgreSQL all three are prepared queries (nhe/prepared.py), and the
+(for_teasers()). On PostgreSQL all three are prepared queries (articles/prepared.py), and the
 teasers are light rows rather than model instances (articles/teasers.py): the page is
 served more often than anything else, and compiling the queries and building instances
 cost more than running the queries.
@@ -16,7 +16,7 @@ from django.db import connection
 from django.db.models import F, OuterRef, Value
 from django.utils import timezone
 
-from nhe.prepared import SAMPLE_TIMES, InArray, PreparedQuery
+from articles.prepared import SAMPLE_TIMES, InArray, PreparedQuery
 
 from .models import Article, Section
 from .teasers import Teaser, TeaserImage, TeaserSection

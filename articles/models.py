@@ -31,7 +31,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
-from nhe.addresses import address
+from articles.addresses import address
 
 from . import images
 from .fields import SafeImageField

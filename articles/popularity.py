@@ -17,7 +17,7 @@ from django.core.cache import cache
 from django.db.models import Sum
 from django.utils import timezone
 
-from nhe.prepared import SAMPLE_DAYS, SAMPLE_TIMES, PreparedQuery
+from articles.prepared import SAMPLE_DAYS, SAMPLE_TIMES, PreparedQuery
 
 from .models import Article, ReadCount, as_links
 
@@ -146,7 +146,7 @@ def _most_read(at, since, limit):
 
 @functools.cache
 def _prepared_most_read(limit):
-    """Asked on every front and article page: prepared (nhe/prepared.py), one per length."""
+    """Asked on every front and article page: prepared (articles/prepared.py), one per length."""
     return PreparedQuery(
         lambda at, since: as_links(_most_read(at, since, limit)),
         at=SAMPLE_TIMES,

@@ -7,7 +7,7 @@ from django.db.models import Count, F, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from nhe.prepared import SAMPLE_TIMES, InArray, PreparedQuery
+from articles.prepared import SAMPLE_TIMES, InArray, PreparedQuery
 
 from .models import Article, as_links
 
@@ -70,7 +70,7 @@ def _same_section(at, excluded, section, limit):
 
 
 class _RelatedQueries:
-    """Asked on every article page, so prepared (nhe/prepared.py); each fetches up to `limit`
+    """Asked on every article page, so prepared (articles/prepared.py); each fetches up to `limit`
     rows, and as many as are still wanted are kept."""
 
     def __init__(self, limit):

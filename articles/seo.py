@@ -10,7 +10,7 @@ from django.dispatch import receiver
 from django.templatetags.static import static
 from django.utils import timezone
 
-from nhe.addresses import address
+from articles.addresses import address
 
 from .models import Section
 

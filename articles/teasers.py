@@ -12,7 +12,7 @@ ways.
 from dataclasses import dataclass
 from datetime import datetime
 
-from nhe.addresses import address
+from articles.addresses import address
 
 from .models import AUTHOR_NAME_SEPARATOR, Renditions, media_url
 

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
-from nhe.prepared import PreparedQuery
+from articles.prepared import PreparedQuery
 
 from . import moderation
 from .models import REMOVED, Comment
@@ -21,7 +21,7 @@ def _approved_comments(article):
     )
 
 
-# Asked on every article page: compiled once (nhe/prepared.py).
+# Asked on every article page: compiled once (articles/prepared.py).
 APPROVED_COMMENTS = PreparedQuery(_approved_comments, article=(1, 2))
 
 

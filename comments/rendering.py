@@ -8,8 +8,8 @@ import re
 
 from django.utils import timezone
 
+from articles.addresses import addresses_here
 from articles.sanitise import markup, markup_join
-from nhe.addresses import addresses_here
 
 URL = re.compile(r"https?://[^\s<>\"'\x00-\x1f\x7f]+", re.IGNORECASE)
 TRAILING_PUNCTUATION = ".,;:!?)]}'\""

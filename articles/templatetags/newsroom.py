@@ -6,8 +6,8 @@ from django.template.defaultfilters import pluralize
 from django.utils import timezone
 
 from articles import seo
+from articles.addresses import address
 from articles.sanitise import json_for_script, markup
-from nhe.addresses import address
 
 register = template.Library()
 
@@ -119,7 +119,7 @@ def canonical_url(context):
 
 @register.simple_tag(name="address")
 def address_tag(viewname, *args):
-    """{% url %} for the public pages, remembered per process (nhe/addresses.py): the same
+    """{% url %} for the public pages, remembered per process (articles/addresses.py): the same
     dozen addresses are on every page, and reversing each costs more than rendering it."""
     return address(viewname, *args)
 

@@ -1,12 +1,12 @@
 from django import template
 from django.conf import settings
 
+from articles.addresses import address
 from articles.sanitise import markup_join
 from comments import moderation
 from comments.discussion import Discussion
 from comments.forms import CommentForm, ReportForm
 from comments.rendering import CommentRenderer, report_options
-from nhe.addresses import address
 
 register = template.Library()
 

@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy
 from hypothesis import given
 from hypothesis import strategies as st
 
+from articles.addresses import address
 from articles.models import Author, Section, media_url
 from articles.sanitise import markup, markup_join
 from articles.templatetags.newsroom import shortened
-from nhe.addresses import address
 from tests.factories import ArticleFactory, AuthorFactory
 
 HOSTILE = ["<script>alert(1)</script>", '" onmouseover="x', "' onfocus='y", "&amp;", "<", "&"]

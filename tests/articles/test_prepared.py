@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article
-from nhe.prepared import SAMPLE_TIMES, InArray, PreparedQuery
+from articles.prepared import SAMPLE_TIMES, InArray, PreparedQuery
 from tests.factories import ArticleFactory, AuthorFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
