@@ -21,12 +21,12 @@ IMG = '<img{} src="{}" width="{}" height="{}" srcset="{}" sizes="{}" alt="{}">'
 LAZY_IMG = IMG.removesuffix(">") + ' loading="lazy" decoding="async">'
 TEASER = (
     '<article class="teaser{}">{}<div class="teaser__body">'
-    '<p class="teaser__meta">{}{}</p>'
+    '<p class="teaser__meta"><time datetime="{}">{}</time>{}</p>'
     '<h3 class="teaser__title"><a href="{}">{}</a></h3>'
     '<p class="teaser__standfirst">{}</p>{}</div></article>'
 )
 STANDFIRST_CHARS = 180
-VIDEO_TEASER = TEASER.replace('meta">{}{}', 'meta">{} · <span class="badge">Video</span>{}')
+VIDEO_TEASER = TEASER.replace("</time>{}", '</time> · <span class="badge">Video</span>{}')
 
 
 @register.simple_tag
@@ -76,7 +76,7 @@ def teaser(article, variant="", show_image=True, lazy=True):
         VIDEO_TEASER if article.video_url else TEASER,
         f" teaser--{variant}" if variant else "",
         image,
-        time_element(article.publish_at),
+        *_time_parts(article.publish_at),
         discussion,
         url,
         article.title,
@@ -94,9 +94,13 @@ def time_element(moment, with_time=False):
     """
     if moment is None:
         return ""
+    return markup('<time datetime="{}">{}</time>', *_time_parts(moment, with_time))
+
+
+def _time_parts(moment, with_time=False):
+    """The machine-readable date and the date as shown, in the reader's time zone."""
     moment = timezone.template_localtime(moment)
-    shown = moment.strftime("%d/%m/%Y %H:%M" if with_time else "%d/%m/%Y")
-    return markup('<time datetime="{}">{}</time>', moment.isoformat(), shown)
+    return moment.isoformat(), moment.strftime("%d/%m/%Y %H:%M" if with_time else "%d/%m/%Y")
 
 
 def shortened(text, limit):
