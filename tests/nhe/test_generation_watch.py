@@ -106,6 +106,8 @@ def test_subscribing_again_forgets_the_generation_held(watch):
     watch.current()
     # As after a lost connection: redis-py subscribes again, and changes may have been missed.
     watch.listener.subscribe(caches["default"].channel_name(pagecache.GENERATION_CHANNEL))
+    # The server's confirmation comes back a moment later; wait until it is there to be read.
+    assert watch.listener.connection.can_read(timeout=5)
     with asks_of_the_cache() as get:
         watch.current()
     assert get.call_count == 1
