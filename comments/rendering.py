@@ -9,7 +9,8 @@ import re
 from django.utils import timezone
 
 from articles.addresses import addresses_here
-from articles.sanitise import markup, markup_join
+from articles.dates import day_month_year_time
+from articles.sanitise import MarkupTemplate, markup, markup_join
 
 URL = re.compile(r"https?://[^\s<>\"'\x00-\x1f\x7f]+", re.IGNORECASE)
 TRAILING_PUNCTUATION = ".,;:!?)]}'\""
@@ -45,8 +46,9 @@ def _linked(line):
 
 
 # A thread of fifty comments is the longest list an article page renders, so each comment is
-# one markup() call (the same escaping as a template, a fraction of the cost), its actions
-# and reply link written into one of three whole-comment templates rather than built apart.
+# one render of a MarkupTemplate (the same escaping as a template, a fraction of the cost),
+# its actions and reply link written into one of three whole-comment templates rather than
+# built apart.
 COMMENT_START = (
     '<li id="comment-{pk}" class="comment{modifier}">'
     '<p class="comment__meta"><bdi class="comment__name">{name}</bdi> '
@@ -68,9 +70,11 @@ ACTIONS = (
     "</form></details></div>"
 )
 COMMENT_END = "{replies}</li>"
-REMOVED_COMMENT = COMMENT_START + COMMENT_END
-REPORTABLE_COMMENT = COMMENT_START + ACTIONS.replace("{reply}", "") + COMMENT_END
-REPLYABLE_COMMENT = COMMENT_START + ACTIONS.replace("{reply}", REPLY_LINK) + COMMENT_END
+REMOVED_COMMENT = MarkupTemplate(COMMENT_START + COMMENT_END)
+REPORTABLE_COMMENT = MarkupTemplate(COMMENT_START + ACTIONS.replace("{reply}", "") + COMMENT_END)
+REPLYABLE_COMMENT = MarkupTemplate(
+    COMMENT_START + ACTIONS.replace("{reply}", REPLY_LINK) + COMMENT_END
+)
 
 
 def report_options(choices):
@@ -89,15 +93,14 @@ class CommentRenderer:
 
     def __init__(self, *, article_url, page_number, open_for_replies, options):
         shared = {
-            "{article_url}": article_url,
-            "{page}": f"?comments={page_number}" if page_number > 1 else "",
-            "{options}": options,
+            "article_url": article_url,
+            "page": f"?comments={page_number}" if page_number > 1 else "",
+            "options": options,
         }
-        self.removed = _filled(REMOVED_COMMENT, shared)
-        self.reportable = _filled(REPORTABLE_COMMENT, shared)
-        self.top_level = _filled(
-            REPLYABLE_COMMENT if open_for_replies else REPORTABLE_COMMENT, shared
-        )
+        self.removed = REMOVED_COMMENT.filled(**shared)
+        self.reportable = REPORTABLE_COMMENT.filled(**shared)
+        top_level = REPLYABLE_COMMENT if open_for_replies else REPORTABLE_COMMENT
+        self.top_level = top_level.filled(**shared)
         self.timezone = timezone.get_current_timezone()
         self.address = addresses_here()
 
@@ -114,23 +117,13 @@ class CommentRenderer:
             template = self.reportable if reply else self.top_level
             report_url = self.address("comments:report", comment.pk)
         created = comment.created_at.astimezone(self.timezone)
-        return markup(
-            template,
+        return template.render(
             pk=comment.pk,
             modifier=" comment--reply" if reply else "",
             name=comment.name,
-            posted=created.strftime("%d/%m/%Y %H:%M"),  # twice in the markup, formatted once
+            posted=day_month_year_time(created),  # twice in the markup, formatted once
             iso=created.isoformat(),
             body=render_body(comment.body),
             report_url=report_url,
             replies=replies,
         )
-
-
-def _filled(template, shared):
-    """The template with the page's shared values in place, escaped as markup() would."""
-    for field, value in shared.items():
-        # Braces doubled: the result is itself a template for markup().
-        escaped = markup("{}", value).replace("{", "{{").replace("}", "}}")
-        template = template.replace(field, escaped)
-    return template

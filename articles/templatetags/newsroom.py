@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from articles import seo
 from articles.addresses import address
+from articles.dates import day_month_year, day_month_year_time
 from articles.sanitise import json_for_script, markup
 
 register = template.Library()
@@ -90,7 +91,7 @@ def time_element(moment, with_time=False):
     """<time> with the machine-readable date and the date as readers here write it.
 
     What `<time datetime="{{ x|date:'c' }}">{{ x|date:"d/m/Y" }}</time>` gives, for a
-    date or a moment, with strftime() in place of the date filter's format parsing.
+    date or a moment, without the date filter's format parsing (articles/dates.py).
     """
     if moment is None:
         return ""
@@ -100,7 +101,7 @@ def time_element(moment, with_time=False):
 def _time_parts(moment, with_time=False):
     """The machine-readable date and the date as shown, in the reader's time zone."""
     moment = timezone.template_localtime(moment)
-    return moment.isoformat(), moment.strftime("%d/%m/%Y %H:%M" if with_time else "%d/%m/%Y")
+    return moment.isoformat(), (day_month_year_time if with_time else day_month_year)(moment)
 
 
 def shortened(text, limit):

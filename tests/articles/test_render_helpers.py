@@ -14,8 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from articles.addresses import address
+from articles.dates import day_month_year, day_month_year_time
 from articles.models import Author, Section, media_url
-from articles.sanitise import markup, markup_join
+from articles.sanitise import MarkupTemplate, markup, markup_join
 from articles.templatetags.newsroom import shortened
 from tests.factories import ArticleFactory, AuthorFactory
 
@@ -40,6 +41,46 @@ def test_markup_join_escapes_exactly_as_format_html_join_does(pieces):
     separator = mark_safe("<br>")
     expected = format_html_join(separator, "{}", ((piece,) for piece in pieces))
     assert markup_join("<br>", pieces) == expected
+
+
+NAMED = "<p title='{first}'>{second}</p>{{literal braces}}<i>{first}</i>{third}"
+
+
+@given(values, values, values)
+def test_a_markup_template_renders_exactly_what_markup_does(first, second, third):
+    template = MarkupTemplate(NAMED)
+    expected = markup(NAMED, first=first, second=second, third=third)
+    assert template.render(first=first, second=second, third=third) == expected
+    assert isinstance(template.render(first=first, second=second, third=third), SafeString)
+    # Fields filled ahead are escaped as they would have been in the render.
+    assert template.filled(first=first).render(second=second, third=third) == expected
+    assert template.filled(first=first, third=third).render(second=second) == expected
+
+
+def test_a_markup_template_is_not_changed_by_filling_a_copy():
+    template = MarkupTemplate(NAMED)
+    template.filled(first="<one>", second="two", third="three")
+    assert template.render(first=1, second=2, third=3) == (
+        "<p title='1'>2</p>{literal braces}<i>1</i>3"
+    )
+
+
+def test_a_markup_template_with_a_missing_value_fails_loudly():
+    with pytest.raises(KeyError):
+        MarkupTemplate(NAMED).render(first="one", second="two")
+
+
+@pytest.mark.parametrize("template", ["<p>{}</p>", "<p>{0}</p>", "{name!r}", "{name:>10}"])
+def test_a_markup_template_takes_plain_named_fields_only(template):
+    with pytest.raises(ValueError, match="plain names"):
+        MarkupTemplate(template)
+
+
+@given(st.datetimes(min_value=datetime(1000, 1, 1), max_value=datetime(9999, 12, 31)))
+def test_dates_are_written_as_strftime_writes_them(moment):
+    assert day_month_year(moment) == moment.strftime("%d/%m/%Y")
+    assert day_month_year(moment.date()) == moment.strftime("%d/%m/%Y")
+    assert day_month_year_time(moment) == moment.strftime("%d/%m/%Y %H:%M")
 
 
 def test_markup_evaluates_lazy_text_and_escapes_it():
