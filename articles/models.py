@@ -883,7 +883,9 @@ class ShareLink(models.Model):
 
     @property
     def token(self):
-        return signing.dumps(str(self.key), salt=self.SALT)
+        # Signed without a timestamp, so that the address stays the same each time an editor
+        # looks at it; the link's own expiry and revocation decide how long it works.
+        return signing.Signer(salt=self.SALT).sign_object(str(self.key))
 
     def is_usable(self):
         return self.revoked_at is None and self.expires_at > timezone.now()
@@ -895,8 +897,13 @@ class ShareLink(models.Model):
     @classmethod
     def open(cls, token):
         """The usable link a token names, or None when it is forged, expired or revoked."""
+        # Addresses given out before tokens lost their timestamp carry one: payload:time:sig.
+        timestamped = token.count(":") == 2
         try:
-            key = signing.loads(token, salt=cls.SALT)
+            if timestamped:
+                key = signing.loads(token, salt=cls.SALT)
+            else:
+                key = signing.Signer(salt=cls.SALT).unsign_object(token)
         except signing.BadSignature:
             return None
         link = (

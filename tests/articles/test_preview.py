@@ -1,5 +1,6 @@
 """Staff previews, and share links for outsiders: valid, expired, forged and revoked."""
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -99,6 +100,22 @@ def test_forged_share_link_is_not_found(client, token):
     ShareLinkFactory()
     response = client.get(reverse("articles:shared", args=[token]))
     assert response.status_code == 404
+
+
+def test_a_share_link_keeps_its_address_from_one_second_to_the_next(monkeypatch):
+    link = ShareLinkFactory()
+    first = link.get_absolute_url()
+    later = time.time() + 5
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert link.get_absolute_url() == first
+
+
+def test_a_share_link_given_out_with_a_timestamped_token_still_opens(client):
+    link = ShareLinkFactory()
+    older = signing.dumps(str(link.key), salt=ShareLink.SALT)
+    response = client.get(reverse("articles:shared", args=[older]))
+    assert response.status_code == 200
+    assert link.article.title in response.content.decode()
 
 
 def test_a_share_link_token_cannot_be_edited_to_reach_another(client):
