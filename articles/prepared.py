@@ -34,6 +34,8 @@ SAMPLE_TIMES = (
 )
 SAMPLE_DAYS = (date(2001, 2, 3), date(2012, 11, 10))
 _numbers = itertools.count(1)
+# Driver connections whose session asks PostgreSQL for generic plans (see plan_once).
+_generic_plans_on = weakref.WeakSet()
 
 
 class PreparedQuery:
@@ -48,10 +50,14 @@ class PreparedQuery:
     looked up for itself would be kept as it was at the first request. (A clock read with
     microseconds differs between the two sample compilations, so the query would not be
     prepared at all; a day would not.)
+
+    plan_once=True asks PostgreSQL to plan the statement once for all values rather than for
+    each run's (see _statement_sql): for a query whose best plan does not depend on them.
     """
 
-    def __init__(self, build, **samples):
+    def __init__(self, build, *, plan_once=False, **samples):
         self.build = build
+        self.plan_once = plan_once
         self.samples = samples
         self._plans = weakref.WeakKeyDictionary()
         self.statement = f"nhe_prepared_{next(_numbers)}"
@@ -103,11 +109,14 @@ class PreparedQuery:
                 params[position] = values[name]
         compiler = plan.compiler
         with connection.cursor() as cursor:
-            sql, prepares = self._statement_sql(connection, plan)
+            sql, prepares, switches_plans = self._statement_sql(connection, plan)
             cursor.execute(sql, params)
             rows = cursor.fetchall()
         if prepares:
             self._prepared_on.add(connection.connection)
+        if switches_plans:
+            switch = _generic_plans_on.add if self.plan_once else _generic_plans_on.discard
+            switch(connection.connection)
         if compiler.has_extra_select:
             rows = [row[: compiler.col_count] for row in rows]
         if plan.converters:  # as results_iter() converts them, with converters found once
@@ -115,20 +124,31 @@ class PreparedQuery:
         return rows
 
     def _statement_sql(self, connection, plan):
-        """The SQL to send, and whether it prepares the statement on this connection.
+        """The SQL to send, whether it prepares the statement on this connection, and whether
+        it switches the session between generic and per-run plans.
 
-        PostgreSQL plans a statement it has prepared once, or keeps planning it for each
-        request's values when that plan would be much better; on the busiest pages planning
-        cost it more than running the queries. The statement lives as long as the driver's
-        connection, so it is prepared again on a new one, in the same round trip as its
-        first run.
+        On the busiest pages, planning the queries cost PostgreSQL more than running them. A
+        prepared statement lives as long as the driver's connection, so it is prepared again
+        on a new one, in the same round trip as its first run.
+
+        PostgreSQL still plans a prepared statement afresh for each run's values while that
+        looks worth it: in its first five runs, and after them whenever its one generic plan
+        is estimated much dearer. Where the values do not change the best plan but spoil the
+        estimate (an array of topics of unknown length), that planning costs more than the
+        query. Such a query is made with plan_once=True, and its runs ask for the generic
+        plan (plan_cache_mode, set for the session in the same round trip when it changes).
+        Should a rolled-back transaction undo the setting, runs are only planned as before.
         """
         if plan.server_sql is None or not settings.DATABASE_PREPARED_STATEMENTS:
-            return plan.sql, False
+            return plan.sql, False, False
         execute = f"EXECUTE {self.statement}{plan.arguments}"
+        switches_plans = (connection.connection in _generic_plans_on) != self.plan_once
+        if switches_plans:
+            mode = "force_generic_plan" if self.plan_once else "auto"
+            execute = f"SET plan_cache_mode = {mode}; {execute}"
         if connection.connection in self._prepared_on:
-            return execute, False
-        return f"PREPARE {self.statement} AS {plan.server_sql}; {execute}", True
+            return execute, False, switches_plans
+        return f"PREPARE {self.statement} AS {plan.server_sql}; {execute}", True, switches_plans
 
     def _plan(self, using):
         """The compiled query and where each value goes in its parameters, or None."""

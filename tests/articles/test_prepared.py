@@ -224,6 +224,46 @@ def test_a_failed_first_run_leaves_the_statement_to_be_prepared_next_time(timeli
     assert queries[0]["sql"].startswith(f"PREPARE {query.statement} AS")
 
 
+def ids_from(first):
+    return Article.objects.filter(pk__gte=first).order_by("pk").values_list("pk")
+
+
+def plan_of(query, first):
+    """PostgreSQL's plan for the prepared statement's next run: a generic plan shows $1."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN EXECUTE {query.statement}(%s)", [first])
+        return "\n".join(line for (line,) in cursor.fetchall())
+
+
+# A transaction of its own for each run, as in autocommit, so the session keeps its setting.
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("default_sections")
+def test_a_query_planned_once_runs_on_the_generic_plan_and_others_are_planned_per_run(
+    timeline,
+):
+    _, articles = timeline
+    first = articles[1].pk
+    once = PreparedQuery(ids_from, plan_once=True, first=(1, 2))
+    each = PreparedQuery(ids_from, first=(1, 2))
+    # Switching back and forth on one connection; `each` runs four times, before PostgreSQL
+    # would weigh its generic plan by itself (after five).
+    for _ in range(2):
+        assert once.rows(first=first) == list(ids_from(first))
+        assert "$1" in plan_of(once, first)
+        assert each.rows(first=first) == list(ids_from(first))
+        assert "$1" not in plan_of(each, first)
+    with CaptureQueriesContext(connection) as queries:
+        once.rows(first=first)
+        once.rows(first=first)
+        each.rows(first=first)
+    sent = [q["sql"] for q in queries]
+    assert sent[0].startswith(
+        f"SET plan_cache_mode = force_generic_plan; EXECUTE {once.statement}"
+    )
+    assert sent[1].startswith(f"EXECUTE {once.statement}")
+    assert sent[2].startswith(f"SET plan_cache_mode = auto; EXECUTE {each.statement}")
+
+
 def test_with_prepared_statements_off_the_plain_sql_is_sent(timeline, settings):
     settings.DATABASE_PREPARED_STATEMENTS = False
     now, _ = timeline
