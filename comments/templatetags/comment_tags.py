@@ -24,11 +24,13 @@ def article_comments(context, article):
     """The comments under an article, the form (or why there is none) and the privacy note."""
     request = context["request"]
     discussion = _discussion(context, article)
+    # The form sent back with its errors, if this page answers one; else a blank form, of
+    # which the page shows only the fields (CommentForm.blank_fields_markup()).
     form = getattr(request, "comment_form", None)
-    if form is None or form.article.pk != article.pk:
-        form = CommentForm(article=article)
+    if form is not None and form.article.pk != article.pk:
+        form = None
     replying_to = None
-    reply_to = form["reply_to"].value() if form.is_bound else request.GET.get("reply_to")
+    reply_to = form["reply_to"].value() if form is not None else request.GET.get("reply_to")
     if reply_to and str(reply_to).isascii() and str(reply_to).isdigit():
         replying_to = discussion.find_thread(int(reply_to))
     page = discussion.page(request.GET.get("comments"))
@@ -37,6 +39,9 @@ def article_comments(context, article):
         "discussion": discussion,
         "page": page,
         "form": form,
+        "fields_markup": (
+            form.fields_markup() if form is not None else CommentForm.blank_fields_markup()
+        ),
         "replying_to": replying_to,
         "token": moderation.form_token(article.pk),
         "report_options": report_options(ReportForm.base_fields["reason"].choices),
