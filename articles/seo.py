@@ -2,7 +2,8 @@
 sharing pictures and schema.org structured data."""
 
 import functools
-from urllib.parse import urljoin
+import re
+from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 from django.core.signals import setting_changed
@@ -22,9 +23,24 @@ LOGO = {"path": "img/nhe-logo.png", "width": 600, "height": 60}
 HEADLINE_LIMIT = 110  # what news rich results show of a headline
 
 
+# What urljoin() would rework in an absolute path: a host (//), dot segments, and an empty
+# query or fragment (dropped).
+PLAIN_PATH_SPOILERS = re.compile(r"^//|/\.|[?#]")
+
+
 def absolute_url(path_or_url):
     """The address of a path on the public site (SITE_URL); full URLs pass unchanged."""
+    if path_or_url.startswith("/") and not PLAIN_PATH_SPOILERS.search(path_or_url):
+        # What urljoin() gives for a plain absolute path, without parsing both again.
+        return site_origin() + path_or_url
     return urljoin(settings.SITE_URL.rstrip("/") + "/", path_or_url)
+
+
+@functools.cache
+def site_origin():
+    """SITE_URL's scheme and host, which an absolute path is joined to."""
+    parts = urlsplit(settings.SITE_URL)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def iso(moment):
@@ -108,7 +124,7 @@ def home_structured_data():
 @receiver(setting_changed)
 def _forget(*, setting, **kwargs):
     if setting in SETTINGS_READ:
-        for remembered in (home_url, publisher, home_structured_data):
+        for remembered in (site_origin, home_url, publisher, home_structured_data):
             remembered.cache_clear()
 
 

@@ -1,6 +1,7 @@
 """The helpers list pages render with: they must give exactly what Django's own would."""
 
 from datetime import UTC, datetime
+from urllib.parse import urljoin
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -81,6 +82,25 @@ def test_dates_are_written_as_strftime_writes_them(moment):
     assert day_month_year(moment) == moment.strftime("%d/%m/%Y")
     assert day_month_year(moment.date()) == moment.strftime("%d/%m/%Y")
     assert day_month_year_time(moment) == moment.strftime("%d/%m/%Y %H:%M")
+
+
+@pytest.mark.parametrize(
+    "site_url", ["https://www.example.org", "https://example.org/", "http://example.org/site/"]
+)
+@given(
+    path=st.one_of(
+        st.sampled_from(["/", "/news/a-story/", "//cdn.example/x.png", "/a/../b/", "/./c"]),
+        st.sampled_from(["https://media.example/i.jpg", "relative/path", "?page=2", ""]),
+        st.text(alphabet="/.abc?#%-", max_size=20),
+    )
+)
+def test_absolute_addresses_are_what_urljoin_gives(site_url, path):
+    from django.test import override_settings
+
+    from articles import seo
+
+    with override_settings(SITE_URL=site_url):
+        assert seo.absolute_url(path) == urljoin(site_url.rstrip("/") + "/", path)
 
 
 def test_markup_evaluates_lazy_text_and_escapes_it():
