@@ -27,11 +27,12 @@ from django.core.signals import setting_changed
 from django.db import transaction
 from django.dispatch import receiver
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.csp import CSP, build_policy
 from redis.exceptions import RedisError
 
 from articles import popularity
+from nhe.middleware import set_etag
 
 GENERATION_KEY = "pagecache:generation"
 GENERATION_CHANNEL = "pagecache:generation-ended"
@@ -221,7 +222,7 @@ class AnonymousPageCacheMiddleware:
         # A HEAD answer may have lost its body on the way; only a GET is kept for others.
         if request.method == "GET" and _cacheable_response(response):
             self._add_public_headers(response, generation)
-            set_response_etag(response)
+            set_etag(response)
             nonce = getattr(request, "_csp_nonce", None)
             timeout = self._timeout(generation)
             stored = {
