@@ -94,6 +94,12 @@ def test_revoked_share_link_is_not_found(client):
         "not-a-token",
         signing.dumps("00000000-0000-0000-0000-000000000000", salt=ShareLink.SALT),
         signing.dumps("anything", salt="another-salt"),
+        signing.Signer(salt="another-salt").sign_object("anything"),
+        # Tokens are read as timestamped or not by their number of colons: junk of each shape.
+        ":",
+        "a:b",
+        "a:b:c",
+        "a:b:c:d",
     ],
 )
 def test_forged_share_link_is_not_found(client, token):
