@@ -157,7 +157,12 @@ def _blank_fields_markup(max_length):
 
 
 class ReportForm(forms.Form):
-    reason = forms.ChoiceField(choices=Report.Reason.choices, label="Why should we review it?")
+    reason = forms.ChoiceField(
+        choices=Report.Reason.choices,
+        label="Why should we review it?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Please choose why we should review it."},
+    )
 
 
 def too_many_message(what):

@@ -20,6 +20,11 @@ class CommentQuerySet(models.QuerySet):
             status=approved,
         )
 
+    def reportable(self):
+        """What a reader may report: a comment they can see, not removed by a moderator,
+        under a piece readers can see."""
+        return self.visible().exclude(body=REMOVED).filter(article__in=Article.objects.published())
+
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)
 

@@ -60,14 +60,12 @@ REPLY_LINK = (
     '<a class="comment__reply" href="{article_url}?reply_to={pk}#comment-form">Reply'
     '<span class="visually-hidden"> to {name}</span></a>'
 )
+# Reporting is rare, so each comment links to a page with the report form rather than
+# carrying a copy of it: that would be a third of the article page's weight.
 ACTIONS = (
     '<div class="comment__actions">{reply}'
-    '<details class="comment__report"><summary>Report<span class="visually-hidden"> this '
-    'comment</span></summary><form method="post" action="{report_url}">'
-    '<label for="report-reason-{pk}">Why should we review it?</label>'
-    '<select id="report-reason-{pk}" name="reason">{options}</select>'
-    '<button type="submit" class="button button--small">Send report</button>'
-    "</form></details></div>"
+    '<a class="comment__report" href="{report_url}" rel="nofollow">Report'
+    '<span class="visually-hidden"> this comment by {name}</span></a></div>'
 )
 COMMENT_END = "{replies}</li>"
 REMOVED_COMMENT = MarkupTemplate(COMMENT_START + COMMENT_END)
@@ -77,25 +75,18 @@ REPLYABLE_COMMENT = MarkupTemplate(
 )
 
 
-def report_options(choices):
-    return markup_join(
-        "", (markup('<option value="{}">{}</option>', *choice) for choice in choices)
-    )
-
-
 class CommentRenderer:
     """Renders the comments of one page of a discussion.
 
-    What every comment on the page shares (the article's address, the page, the report
-    reasons, the reader's time zone and the URL configuration) is worked out once, in
+    What every comment on the page shares (the article's address, the page, the reader's
+    time zone and the URL configuration) is worked out once, in
     __init__, rather than fifty times over.
     """
 
-    def __init__(self, *, article_url, page_number, open_for_replies, options):
+    def __init__(self, *, article_url, page_number, open_for_replies):
         shared = {
             "article_url": article_url,
             "page": f"?comments={page_number}" if page_number > 1 else "",
-            "options": options,
         }
         self.removed = REMOVED_COMMENT.filled(**shared)
         self.reportable = REPORTABLE_COMMENT.filled(**shared)
@@ -105,7 +96,7 @@ class CommentRenderer:
         self.address = addresses_here()
 
     def render(self, comment, reply=False):
-        """One comment with its permalink, reply link and report form, and its shown replies."""
+        """One comment with its permalink, reply and report links, and its shown replies."""
         replies = ""
         shown = getattr(comment, "shown_replies", None)
         if shown:

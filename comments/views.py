@@ -26,14 +26,14 @@ def same_site_post(view):
 
     Those pages carry no per-reader CSRF cookie or token, so the check is the browser's own
     word on where the form came from (Origin and Sec-Fetch-Site); the comment form also
-    carries a signed, time-limited token of the article it belongs to.
+    carries a signed, time-limited token of the article it belongs to. A view that also
+    answers GET shows its form then; only what is posted is checked.
     """
 
     @csrf_exempt
-    @require_POST
     @wraps(view)
     def checked(request, *args, **kwargs):
-        if clients.is_cross_site(request):
+        if request.method == "POST" and clients.is_cross_site(request):
             return render(
                 request,
                 "comments/message.html",
@@ -48,6 +48,7 @@ def same_site_post(view):
 THANKS_PUBLISHED = "Thanks, your comment is published."
 
 
+@require_POST
 @same_site_post
 def post_comment(request, article_id):
     article = get_object_or_404(
@@ -95,27 +96,42 @@ def _show_again(request, article, form, status=200):
     return response
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 @same_site_post
 def report_comment(request, pk):
+    """A page of its own for reporting one comment, so that the article page carries a
+    link under each comment rather than fifty copies of the same form."""
     comment = get_object_or_404(
-        Comment.objects.visible().select_related("article__section"), pk=pk
+        Comment.objects.reportable().select_related("article__section"), pk=pk
     )
-    back = f"{comment.article.get_absolute_url()}#comment-{comment.pk}"
+    if request.method != "POST":
+        return _report_page(request, comment, ReportForm())
     ip = clients.client_ip(request)
     if moderation.over_rate_limit("report-ip", ip, settings.COMMENTS_RATE_REPORTS_PER_IP):
         return render(
             request,
             "comments/message.html",
-            {"heading": "Please wait a moment", "text": too_many_message("reports"), "back": back},
+            {
+                "heading": "Please wait a moment",
+                "text": too_many_message("reports"),
+                "back": comment.get_absolute_url(),
+            },
             status=429,
         )
     form = ReportForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Please choose why the comment should be reviewed.")
-        return redirect(back)
+        return _report_page(request, comment, form)
     moderation.file_report(comment, form.cleaned_data["reason"], ip_hash=moderation.hash_ip(ip))
     messages.success(request, "Thank you. A moderator will review the comment.")
-    return redirect(back)
+    return redirect(comment.get_absolute_url())
+
+
+def _report_page(request, comment, form):
+    return render(
+        request,
+        "comments/report.html",
+        {"comment": comment, "article": comment.article, "form": form},
+    )
 
 
 # Mail programs unsubscribe with a bare POST (RFC 8058); the signed token is the credential.

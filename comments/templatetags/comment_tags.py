@@ -5,10 +5,11 @@ from articles.addresses import address
 from articles.sanitise import markup_join
 from comments import moderation
 from comments.discussion import Discussion
-from comments.forms import CommentForm, ReportForm
-from comments.rendering import CommentRenderer, report_options
+from comments.forms import CommentForm
+from comments.rendering import CommentRenderer, render_body
 
 register = template.Library()
+register.filter("comment_body", render_body)
 
 
 def _discussion(context, article):
@@ -44,7 +45,6 @@ def article_comments(context, article):
         ),
         "replying_to": replying_to,
         "token": moderation.form_token(article.pk),
-        "report_options": report_options(ReportForm.base_fields["reason"].choices),
         "post_url": address("comments:post", article.pk),
         "article_url": article.get_absolute_url(),
         "purge_days": settings.COMMENTS_PURGE_AFTER_DAYS,
@@ -67,6 +67,5 @@ def comment_list(context):
         article_url=context["article_url"],
         page_number=page.number,
         open_for_replies=context["discussion"].is_open,
-        options=context["report_options"],
     )
     return markup_join("", [renderer.render(comment) for comment in page.object_list])

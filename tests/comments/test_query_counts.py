@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from comments.models import Comment
 
@@ -77,3 +78,16 @@ def test_the_comments_are_read_from_the_articles_approved_rows_alone(client, art
     (read,) = [q["sql"] for q in queries if 'FROM "comments_comment"' in q["sql"]]
     assert "JOIN" not in read
     assert '"comments_comment"."status" = \'approved\'' in read
+
+
+def test_the_report_page_costs_the_same_under_5_and_500_comments(client, article):
+    counts = {}
+    for size in (5, 500):
+        add_comments(article, size)
+        last = Comment.objects.filter(article=article, parent=None).latest("pk")
+        client.get("/")
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("comments:report", args=[last.pk]))
+        assert "Report a comment" in response.text
+        counts[size] = len(queries)
+    assert counts[5] == counts[500] <= 2  # the comment, and which page of comments it is on

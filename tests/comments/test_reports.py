@@ -4,7 +4,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from comments.models import Comment, Report
+from comments.models import REMOVED, Comment, Report
+from tests.factories import ArticleFactory, DraftFactory
 
 from .factories import CommentFactory
 
@@ -66,9 +67,10 @@ def test_one_reader_reporting_again_counts_once(settings):
     assert comment.status == Comment.Status.APPROVED
 
 
-def test_a_report_needs_a_reason():
+def test_a_report_needs_a_known_reason():
     comment = CommentFactory()
-    report(comment, reason="boring")
+    response = report(comment, reason="boring")
+    assert "There is a problem with your report" in response.text
     assert not Report.objects.exists()
 
 
@@ -80,13 +82,72 @@ def test_a_report_sent_from_another_site_is_refused():
     assert not Report.objects.exists()
 
 
-def test_reporting_needs_post(client):
+def test_each_comment_links_to_a_page_to_report_it(client):
+    comment = CommentFactory(name="Pat Doyle", body="Bank rates <b>must</b> rise.")
+    page = client.get(comment.article.get_absolute_url()).text
+    report_url = reverse("comments:report", args=[comment.pk])
+    assert f'<a class="comment__report" href="{report_url}" rel="nofollow">Report' in page
+    assert "this comment by Pat Doyle" in page
+    assert 'name="reason"' not in page  # the form is on the report page, not fifty times here
+
+    response = client.get(report_url)
+    assert response.status_code == 200
+    assert "<h1>Report a comment</h1>" in response.text
+    assert "Bank rates &lt;b&gt;must&lt;/b&gt; rise." in response.text
+    assert comment.article.title in response.text
+    assert '<meta name="robots" content="noindex, nofollow">' in response.text
+    for label in Report.Reason.labels:
+        assert label in response.text
+    assert not Report.objects.exists()
+
+
+def test_a_report_without_a_reason_shows_the_page_again_with_the_problem(client):
     comment = CommentFactory()
-    assert client.get(reverse("comments:report", args=[comment.pk])).status_code == 405
+    response = client.post(reverse("comments:report", args=[comment.pk]), {"reason": ""})
+    assert response.status_code == 200
+    assert "<title>Error: Report a comment" in response.text
+    assert "Please choose why we should review it." in response.text
+    assert not Report.objects.exists()
+
+
+def test_the_reason_chosen_is_kept_when_the_page_is_shown_again():
+    # Only one reason can be chosen, so the page is shown again only for a missing or
+    # unknown reason; an unknown one is not echoed back as chosen.
+    comment = CommentFactory()
+    response = report(comment, reason='spam" onfocus="alert(1)')
+    assert response.status_code == 200
+    assert 'onfocus="alert(1)' not in response.text
+    assert "checked" not in response.text
+    assert "Select a valid choice." in response.text
+
+
+def test_the_report_page_of_a_comment_on_a_later_page_links_back_to_it(client, settings):
+    settings.COMMENTS_PAGE_SIZE = 2
+    article = ArticleFactory()
+    comments = [CommentFactory(article=article) for _ in range(3)]
+    last = comments[-1]
+    page = client.get(reverse("comments:report", args=[last.pk])).text
+    assert f'href="{article.get_absolute_url()}?comments=2#comment-{last.pk}"' in page
+    response = report(last)
+    assert response.url == f"{article.get_absolute_url()}?comments=2#comment-{last.pk}"
+
+
+def test_a_comment_on_an_unpublished_piece_cannot_be_reported(client):
+    comment = CommentFactory(article=DraftFactory())
+    assert client.get(reverse("comments:report", args=[comment.pk])).status_code == 404
+    assert report(comment).status_code == 404
+    assert not Report.objects.exists()
+
+
+def test_a_removed_comment_cannot_be_reported(client):
+    comment = CommentFactory(body=REMOVED)
+    assert client.get(reverse("comments:report", args=[comment.pk])).status_code == 404
+    assert report(comment).status_code == 404
 
 
 def test_a_hidden_comment_cannot_be_reported(client):
     comment = CommentFactory(status=Comment.Status.PENDING)
+    assert client.get(reverse("comments:report", args=[comment.pk])).status_code == 404
     assert report(comment).status_code == 404
 
 

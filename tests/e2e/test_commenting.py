@@ -1,9 +1,12 @@
-"""A reader comments; a moderator approves it in admin; the reader sees it published."""
+"""A reader comments; a moderator approves it in admin; the reader sees it published.
+A reader reports a comment that names a patient, and it is hidden."""
 
 import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
+from comments.models import Report
+from tests.comments.factories import CommentFactory
 from tests.factories import ArticleFactory, AuthorFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -75,3 +78,20 @@ def test_errors_are_summarised_and_the_words_kept(live_server, page, story, sett
     summary.get_by_role("link").filter(has_text="Your name").click()
     assert page.evaluate("() => document.activeElement.name") == "name"
     assert page.locator("#id_body").input_value() == "Words worth keeping."
+
+
+def test_reader_reports_a_comment_and_is_taken_back_to_it(live_server, page, story):
+    comment = CommentFactory(article=story, name="Pat Doyle", body="Ward 7's patient in bed 3.")
+    page.goto(live_server.url + story.get_absolute_url())
+    page.get_by_role("link", name="Report this comment by Pat Doyle").click()
+    expect(page.get_by_role("heading", name="Report a comment")).to_be_visible()
+    expect(page.get_by_text("Ward 7's patient in bed 3.")).to_be_visible()
+    page.get_by_role("button", name="Send report").click()
+    expect(page.get_by_role("alert")).to_contain_text("Please choose why we should review it.")
+    page.get_by_label("It contains patient information").check()
+    page.get_by_role("button", name="Send report").click()
+    expect(page.get_by_text("Thank you. A moderator will review the comment.")).to_be_visible()
+    assert page.url.endswith(f"{story.get_absolute_url()}#comment-{comment.pk}")
+    # A report of patient information hides the comment at once.
+    expect(page.get_by_text("Ward 7's patient in bed 3.")).to_have_count(0)
+    assert Report.objects.get().reason == Report.Reason.PATIENT_INFORMATION
