@@ -33,16 +33,29 @@ class CommentQuerySet(models.QuerySet):
         return self.alias(email_lower=Lower("email")).filter(email_lower=email.strip().lower())
 
     def visible_count(self, article):
-        """How many comments readers see on `article` (an OuterRef), as a subquery."""
-        counted = (
-            self.visible()
-            .filter(article=article)
-            .order_by()
-            .values("article")
-            .annotate(total=models.Count("pk"))
-            .values("total")
+        """How many comments readers see on `article` (an OuterRef), as a subquery.
+
+        Counted as comments that start a thread plus replies under an approved comment,
+        each read off comment_count_idx alone. Counted together, every comment's parent was
+        looked up, most of them to find none: over a millisecond for a page of teasers.
+        """
+        approved = Comment.Status.APPROVED
+        not_held = Q(article__comment_settings__isnull=True) | Q(
+            article__comment_settings__legal_hold=False
         )
-        return Coalesce(Subquery(counted), 0)
+
+        def counted(**conditions):
+            total = (
+                self.filter(not_held, article=article, status=approved, **conditions)
+                .order_by()
+                .values("article")
+                .annotate(total=models.Count("*"))
+                .values("total")
+            )
+            return Coalesce(Subquery(total), 0)
+
+        replies_shown = counted(parent__isnull=False, parent__status=approved)
+        return counted(parent__isnull=True) + replies_shown
 
 
 class Comment(models.Model):
@@ -96,6 +109,7 @@ class Comment(models.Model):
         permissions = [("can_moderate", "Can approve, reject and mark comments as spam")]
         indexes = [
             models.Index(fields=["article", "status", "created_at"], name="comment_thread_idx"),
+            models.Index(fields=["article", "status", "parent"], name="comment_count_idx"),
             models.Index(fields=["status", "created_at"], name="comment_queue_idx"),
             models.Index(Lower("email"), name="comment_email_idx"),
         ]

@@ -104,6 +104,22 @@ def test_teasers_show_counts_of_approved_comments(client, article):
         assert f'href="{quiet.get_absolute_url()}#comments"' not in text
 
 
+def test_teaser_counts_take_replies_only_under_a_shown_comment(client, article):
+    shown = CommentFactory(article=article)
+    CommentFactory.create_batch(2, article=article, parent=shown)
+    CommentFactory(article=article, parent=shown, status=Comment.Status.PENDING)
+    hidden = CommentFactory(article=article, status=Comment.Status.REJECTED)
+    CommentFactory(article=article, parent=hidden)
+    for url in (reverse("articles:home"), reverse("articles:news")):
+        assert (
+            f'href="{article.get_absolute_url()}#comments">3 comments</a>' in client.get(url).text
+        )
+    assert (
+        'Comments <span class="comments__count">(3)</span>'
+        in client.get(article.get_absolute_url()).text
+    )
+
+
 def test_one_comment_is_singular(client, article):
     CommentFactory(article=article)
     assert ">1 comment</a>" in client.get(reverse("articles:news")).text
