@@ -9,7 +9,6 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.contrib.redirects.models import Redirect
 from django.core import signing
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.signals import setting_changed
@@ -37,7 +36,6 @@ from . import images
 from .fields import SafeImageField
 from .sanitise import clean_html, stored_html
 
-NAV_SECTIONS_CACHE_KEY = "articles:nav-sections"
 # What a teaser prints, and so all that list pages fetch of an article (for_teasers()).
 TEASER_FIELDS = (
     "title",
@@ -199,24 +197,16 @@ class Section(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        transaction.on_commit(lambda: cache.delete(NAV_SECTIONS_CACHE_KEY))
-
     def get_absolute_url(self):
         return address("articles:section", section=self.slug)
 
     @classmethod
     def navigation(cls):
-        """Sections for the site navigation, cached because every page shows them."""
-        sections = cache.get(NAV_SECTIONS_CACHE_KEY)
-        if sections is None:
-            sections = [
-                {"name": s.name, "url": s.get_absolute_url(), "kind": s.kind}
-                for s in cls.objects.all()
-            ]
-            cache.set(NAV_SECTIONS_CACHE_KEY, sections, 300)
-        return sections
+        """Sections for the site navigation (held between changes by nhe/context_processors.py)."""
+        return [
+            {"name": name, "url": address("articles:section", section=slug), "kind": kind}
+            for name, slug, kind in cls.objects.values_list("name", "slug", "kind")
+        ]
 
 
 def validate_links(value):

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection
 
-from articles.models import Article
+from articles.models import Article, Section
 from tests.factories import ArticleFactory
 
 pytestmark = [
@@ -95,9 +95,20 @@ def csrf_cookie(jar):
     return next(cookie.value for cookie in jar if cookie.name == "csrftoken")
 
 
+def signed_in_editor(server):
+    get_user_model().objects.create_superuser("chief", "chief@example.org", "a-long-password")
+    editor, jar = browser()
+    login_page = editor.open(server + "/admin/login/").read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login_page).group(1)
+    post(editor, server + "/admin/login/?next=/admin/", {
+        "csrfmiddlewaretoken": token, "username": "chief", "password": "a-long-password",
+        "next": "/admin/",
+    })  # fmt: skip
+    return editor, jar
+
+
 def test_publishing_through_one_server_shows_at_once_through_the_other(two_servers):
     server_a, server_b = two_servers
-    get_user_model().objects.create_superuser("chief", "chief@example.org", "a-long-password")
     draft = ArticleFactory(title="Minister announces new hospital", status=Article.Status.DRAFT)
 
     reader = urllib.request.build_opener()
@@ -105,13 +116,7 @@ def test_publishing_through_one_server_shows_at_once_through_the_other(two_serve
     cached = reader.open(server_b + "/")
     assert cached.headers["X-Page-Cache"] == "hit"
 
-    editor, jar = browser()
-    login_page = editor.open(server_a + "/admin/login/").read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login_page).group(1)
-    post(editor, server_a + "/admin/login/?next=/admin/", {
-        "csrfmiddlewaretoken": token, "username": "chief", "password": "a-long-password",
-        "next": "/admin/",
-    })  # fmt: skip
+    editor, jar = signed_in_editor(server_a)
     post(editor, server_a + "/admin/articles/article/", {
         "csrfmiddlewaretoken": csrf_cookie(jar), "action": "publish_selected",
         "_selected_action": [draft.pk], "index": "0",
@@ -132,3 +137,24 @@ def test_publishing_through_one_server_shows_at_once_through_the_other(two_serve
         })  # fmt: skip
         page = reader.open(server_b + "/").read().decode()
         assert ("Minister announces new hospital" in page) is shown, action
+
+
+def test_a_section_renamed_through_one_server_is_in_the_others_navigation_at_once(two_servers):
+    server_a, server_b = two_servers
+    section = Section.objects.get(slug="the-scalpel")
+    reader = urllib.request.build_opener()
+    # Another page than the one checked below, so that only the navigation can be stale.
+    assert f'">{section.name}</a></li>' in reader.open(server_b + "/news/").read().decode()
+
+    editor, jar = signed_in_editor(server_a)
+    post(editor, server_a + f"/admin/articles/section/{section.pk}/change/", {
+        "csrfmiddlewaretoken": csrf_cookie(jar), "name": "Under the Scalpel",
+        "slug": section.slug, "description": section.description, "kind": section.kind,
+        "front_page_position": section.front_page_position or "",
+        "front_page_count": section.front_page_count,
+    })  # fmt: skip
+    assert Section.objects.get(pk=section.pk).name == "Under the Scalpel"
+
+    page = reader.open(server_b + "/corrections/").read().decode()
+    assert '">Under the Scalpel</a></li>' in page
+    assert f'">{section.name}</a></li>' not in page
