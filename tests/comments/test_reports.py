@@ -110,9 +110,9 @@ def test_a_report_without_a_reason_shows_the_page_again_with_the_problem(client)
     assert not Report.objects.exists()
 
 
-def test_the_reason_chosen_is_kept_when_the_page_is_shown_again():
-    # Only one reason can be chosen, so the page is shown again only for a missing or
-    # unknown reason; an unknown one is not echoed back as chosen.
+def test_a_hostile_reason_is_refused_and_not_echoed_back():
+    # The page is shown again only for a missing or unknown reason, and an unknown one
+    # neither reaches the page nor shows as chosen.
     comment = CommentFactory()
     response = report(comment, reason='spam" onfocus="alert(1)')
     assert response.status_code == 200
