@@ -79,8 +79,8 @@ class CommentRenderer:
     """Renders the comments of one page of a discussion.
 
     What every comment on the page shares (the article's address, the page, the reader's
-    time zone and the URL configuration) is worked out once, in
-    __init__, rather than fifty times over.
+    time zone and the URL configuration) is worked out once, in __init__, rather than fifty
+    times over.
     """
 
     def __init__(self, *, article_url, page_number, open_for_replies):
