@@ -1,8 +1,6 @@
 import threading
 
 from django.conf import settings
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.utils.functional import SimpleLazyObject
 
 from articles.models import Section
@@ -23,18 +21,17 @@ class Navigation:
 
     Every page shows them, and they change only when a section is saved, which, like any
     public change, starts a new generation of public content (nhe/pagecache.py). Each
-    process hears of a new generation without a round trip (GenerationWatch), so a page
+    process hears of a new generation without a round trip (pagecache.watch), so a page
     costs no query and no cache call for its navigation, and a process reads the sections
     again at the first page after any public change.
     """
 
     def __init__(self):
-        self.watch = pagecache.GenerationWatch()
         self.lock = threading.Lock()
         self.held = (None, [])
 
     def sections(self):
-        generation = self.watch.current()["id"]
+        generation = pagecache.watch.current()["id"]
         with self.lock:
             held_for, sections = self.held
             if held_for != generation:
@@ -42,16 +39,5 @@ class Navigation:
                 self.held = (generation, sections)
             return sections
 
-    def forget(self):
-        self.watch._stop_listening()
-        self.held = (None, [])
-
 
 navigation = Navigation()
-
-
-@receiver(setting_changed)
-def _forget_navigation(*, setting, **kwargs):
-    # Another cache (in tests) holds other generations, announced on another channel.
-    if setting == "CACHES":
-        navigation.forget()

@@ -156,6 +156,16 @@ class GenerationWatch:
             with contextlib.suppress(RedisError, OSError):
                 listener.close()
 
+    def forget(self):
+        """Drop the generation held and the channel: the cache is another one (in tests)."""
+        with self.lock:
+            self._stop_listening()
+
+
+# One per process, for the page cache and for what else each process holds until public
+# content changes (the navigation, nhe/context_processors.py): one channel to listen to.
+watch = GenerationWatch()
+
 
 def _cacheable_request(request):
     return (
@@ -197,7 +207,7 @@ class AnonymousPageCacheMiddleware:
         # (GenerationWatch), so a hit on one of them makes no cache call at all.
         self.local = OrderedDict()
         self.local_lock = threading.Lock()
-        self.generations = GenerationWatch()
+        self.generations = watch
 
     def __call__(self, request):
         if not _cacheable_request(request):
@@ -311,3 +321,10 @@ def constant_policies():
 def _forget_policies(*, setting, **kwargs):
     if setting in {"SECURE_CSP", "SECURE_CSP_REPORT_ONLY"}:
         constant_policies.cache_clear()
+
+
+@receiver(setting_changed)
+def _forget_generation(*, setting, **kwargs):
+    # Another cache holds other generations, announced on another channel.
+    if setting == "CACHES":
+        watch.forget()
