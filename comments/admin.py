@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
@@ -33,8 +34,37 @@ class ReportInline(admin.TabularInline):
         return False
 
 
+class CommentModerationForm(forms.ModelForm):
+    confirm_safe = forms.BooleanField(
+        required=False,
+        label="I have read it again and it is safe to publish",
+        help_text="Needed to approve a comment held for patient information or defamation.",
+    )
+
+    class Meta:
+        model = Comment
+        fields = ["status"]
+
+    def clean(self):
+        cleaned = super().clean()
+        hold = self.instance.safety_hold
+        if (
+            hold
+            and cleaned.get("status") == Comment.Status.APPROVED
+            and not cleaned.get("confirm_safe")
+        ):
+            label = Comment.SafetyHold(hold).label
+            self.add_error(
+                "confirm_safe",
+                f"This comment is held for {label}. Read it again, then tick the box to "
+                "confirm that it is safe to publish.",
+            )
+        return cleaned
+
+
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
+    form = CommentModerationForm
     list_display = [
         "excerpt",
         "name",
@@ -45,7 +75,7 @@ class CommentAdmin(admin.ModelAdmin):
         "created_at",
     ]
     list_display_links = ["excerpt"]
-    list_filter = ["status", "created_at"]
+    list_filter = ["status", "safety_hold", "created_at"]
     list_select_related = ["article__section"]
     show_facets = admin.ShowFacets.ALWAYS
     # "=email" finds a reader's comments by exact address without ever listing addresses.
@@ -70,6 +100,7 @@ class CommentAdmin(admin.ModelAdmin):
         "rendered_body",
         "status",
         "held_reason",
+        "safety_hold",
         "report_count",
         "notify_replies",
         "created_at",
@@ -78,6 +109,12 @@ class CommentAdmin(admin.ModelAdmin):
         "ip_hash",
     ]
     readonly_fields = [field for field in fields if field != "status"]
+
+    def get_fields(self, request, obj=None):
+        fields = list(self.fields)
+        if obj and obj.safety_hold and self.has_moderate_permission(request):
+            fields.insert(fields.index("status") + 1, "confirm_safe")
+        return fields
 
     def get_readonly_fields(self, request, obj=None):
         if self.has_moderate_permission(request):
@@ -93,7 +130,10 @@ class CommentAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if "status" in form.changed_data:
             moderation.moderate(
-                Comment.objects.filter(pk=obj.pk), obj.status, moderator=request.user
+                Comment.objects.filter(pk=obj.pk),
+                obj.status,
+                moderator=request.user,
+                release_safety_hold=form.cleaned_data.get("confirm_safe", False),
             )
         # Nothing else on the page is editable.
 
@@ -133,7 +173,25 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.action(description="Approve selected comments", permissions=["moderate"])
     def approve(self, request, queryset):
-        self._moderate(request, queryset, Comment.Status.APPROVED, "approved")
+        held = dict(
+            queryset.exclude(status=Comment.Status.APPROVED)
+            .under_safety_hold()
+            .order_by()
+            .values_list("safety_hold")
+            .annotate(total=Count("pk"))
+        )
+        if not held:
+            self._moderate(request, queryset, Comment.Status.APPROVED, "approved")
+            return
+        approved = moderation.moderate(queryset, Comment.Status.APPROVED, moderator=request.user)
+        left = " and ".join(
+            f"{held[hold]} held for {hold.label}" for hold in Comment.SafetyHold if hold in held
+        )
+        self.message_user(
+            request,
+            f"{approved} approved; {left} left for you to review one by one.",
+            messages.WARNING,
+        )
 
     @admin.action(description="Reject selected comments", permissions=["moderate"])
     def reject(self, request, queryset):

@@ -139,6 +139,7 @@ class CommentForm(forms.ModelForm):
         comment.parent = self.parent
         comment.status = decision.status
         comment.held_reason = decision.reason
+        comment.safety_hold = decision.safety_hold
         comment.ip_hash = ip_hash
         with transaction.atomic():
             comment.save()

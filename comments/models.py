@@ -28,6 +28,11 @@ class CommentQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)
 
+    def under_safety_hold(self):
+        """Comments held for a legal risk: only a moderator's confirmed, one-by-one approval
+        may publish them."""
+        return self.exclude(safety_hold="")
+
     def by_email(self, email):
         # Compared through Lower() so that the comment_email_idx index on it is used.
         return self.alias(email_lower=Lower("email")).filter(email_lower=email.strip().lower())
@@ -65,6 +70,12 @@ class Comment(models.Model):
         REJECTED = "rejected", "Rejected"
         SPAM = "spam", "Spam"
 
+    class SafetyHold(models.TextChoices):
+        """Legal risks that keep a comment hidden until a moderator confirms it is safe."""
+
+        PATIENT_INFORMATION = "patient", "patient information"
+        DEFAMATION = "defamation", "possible defamation"
+
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")
     parent = models.ForeignKey(
         "self",
@@ -85,6 +96,15 @@ class Comment(models.Model):
     status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
     held_reason = models.CharField(
         max_length=200, blank=True, help_text="Why the moderation policy held or flagged it."
+    )
+    safety_hold = models.CharField(
+        max_length=20,
+        choices=SafetyHold,
+        blank=True,
+        help_text=(
+            "Set when the comment may hold patient information or be defamatory. Bulk "
+            "approval leaves it alone; approving it one by one needs a confirmation."
+        ),
     )
     report_count = models.PositiveIntegerField(
         default=0, help_text="Reader reports since a moderator last reviewed it."
@@ -150,8 +170,12 @@ class Report(models.Model):
         ABUSE = "abuse", "It is abusive"
         SPAM = "spam", "It is spam"
 
-    # Reasons that carry legal risk hide the comment at once, before any threshold.
-    URGENT = frozenset({Reason.PATIENT_INFORMATION, Reason.DEFAMATION})
+    # Reasons that carry legal risk hide the comment at once, before any threshold, under a
+    # safety hold that only a confirmed approval lifts.
+    SAFETY_HOLDS = {
+        Reason.PATIENT_INFORMATION: Comment.SafetyHold.PATIENT_INFORMATION,
+        Reason.DEFAMATION: Comment.SafetyHold.DEFAMATION,
+    }
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
     reason = models.CharField(max_length=20, choices=Reason)

@@ -32,6 +32,7 @@ class Decision:
     status: str
     reason: str = ""  # for moderators
     notice: str = ""  # for the author, when they should know why their comment waits
+    safety_hold: str = ""  # a legal risk that only a confirmed approval may publish
 
     @property
     def is_published(self):
@@ -52,7 +53,10 @@ def decide(*, name: str, email: str, body: str) -> Decision:
         return Decision(Comment.Status.SPAM, f"Blocked phrase: {blocked}")
     if looks_like_patient_data(body):
         return Decision(
-            Comment.Status.PENDING, "May contain patient information", PATIENT_DATA_NOTICE
+            Comment.Status.PENDING,
+            "May contain patient information",
+            PATIENT_DATA_NOTICE,
+            Comment.SafetyHold.PATIENT_INFORMATION,
         )
     links = count_links(body)
     if links > settings.COMMENTS_MAX_LINKS:
@@ -228,24 +232,34 @@ def form_token_problem(token: str, article_id: int) -> str | None:
 # Moderators' decisions and readers' reports ---------------------------------------------------
 
 
-def moderate(comments, status, *, moderator):
+def moderate(comments, status, *, moderator, release_safety_hold=False):
     """Set the status of the given comments; approving resolves reports and sends reply notices.
 
-    Returns how many comments changed.
+    Approving leaves comments under a safety hold as they are, unless the moderator confirmed
+    that this one is safe (`release_safety_hold`, given only for a comment approved on its
+    own). Returns how many comments changed.
     """
+    approving = status == Comment.Status.APPROVED
+    if approving and not release_safety_hold:
+        comments = comments.filter(safety_hold="")
     with transaction.atomic():
         changing = list(
             comments.exclude(status=status).select_for_update(of=("self",)).order_by("pk")
         )
         ids = [comment.pk for comment in changing]
+        released = {"safety_hold": ""} if approving else {}
         Comment.objects.filter(pk__in=ids).update(
-            status=status, moderated_at=timezone.now(), moderated_by=moderator, report_count=0
+            status=status,
+            moderated_at=timezone.now(),
+            moderated_by=moderator,
+            report_count=0,
+            **released,
         )
         Report.objects.filter(comment__in=ids, resolved=False).update(resolved=True)
         was_visible = any(comment.status == Comment.Status.APPROVED for comment in changing)
-        if ids and (status == Comment.Status.APPROVED or was_visible):
+        if ids and (approving or was_visible):
             signals.visible_comments_changed()
-        if status == Comment.Status.APPROVED:
+        if approving:
             replies = [comment.pk for comment in changing if comment.parent_id]
             if replies:
                 transaction.on_commit(lambda: _notify_reply_authors(replies))
@@ -270,9 +284,9 @@ def file_report(comment, reason, *, ip_hash):
             return False
         Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
         comment.refresh_from_db(fields=["report_count", "status"])
-        urgent = reason in Report.URGENT
+        safety_hold = Report.SAFETY_HOLDS.get(reason, "")
         if comment.status == Comment.Status.APPROVED and (
-            urgent or comment.report_count >= settings.COMMENTS_REPORT_THRESHOLD
+            safety_hold or comment.report_count >= settings.COMMENTS_REPORT_THRESHOLD
         ):
             reasons = sorted(
                 {
@@ -284,6 +298,7 @@ def file_report(comment, reason, *, ip_hash):
             )
             comment.status = Comment.Status.PENDING
             comment.held_reason = ("Reported: " + "; ".join(reasons))[:200]
-            comment.save(update_fields=["status", "held_reason"])
+            comment.safety_hold = safety_hold
+            comment.save(update_fields=["status", "held_reason", "safety_hold"])
             transaction.on_commit(lambda: notifications.alert_if_queue_was_empty(comment))
     return True
