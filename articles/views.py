@@ -155,7 +155,9 @@ def shared_article(request, token):
     )
     response = render_article(request, link.article, shared=link)
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    # The secret URL never leaves for another site; posts back to our own pages still carry
+    # their origin, which the CSRF check needs (no-referrer makes browsers send Origin: null).
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

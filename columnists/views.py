@@ -113,6 +113,8 @@ def pitch_status(request, token):
         "columnists/status.html",
         {"pitch": pitch, "form": form, "response_days": settings.PITCH_RESPONSE_DAYS},
     )
-    response["Referrer-Policy"] = "no-referrer"
+    # The secret URL never leaves for another site; posts back to our own pages still carry
+    # their origin, which the CSRF check needs (no-referrer makes browsers send Origin: null).
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return response

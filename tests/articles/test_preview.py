@@ -63,7 +63,7 @@ def test_share_link_shows_the_unpublished_article_without_a_login(client):
     assert "Not for publication." in page
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert response["X-Robots-Tag"] == "noindex, nofollow"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert "no-store" in response["Cache-Control"]
 
 

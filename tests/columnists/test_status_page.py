@@ -43,7 +43,7 @@ def test_the_page_shows_no_notes_and_no_reviewer(client):
 def test_the_page_is_private(client):
     pitch = PitchFactory()
     response = client.get(pitch.get_status_url())
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Robots-Tag"] == "noindex"
     assert "no-cache" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
 

@@ -76,3 +76,40 @@ def test_a_pitch_goes_from_the_form_to_a_new_columnist(
     assert columnist == pitch.author
     assert columnist.role_line == "Consultant geriatrician at Northshire Hospitals"
     assert columnist.headshot is not None
+
+
+def test_an_applicant_withdraws_a_pitch_from_the_status_page_in_the_email(
+    live_server, page, default_sections, quick_forms
+):
+    import re
+
+    from django.core import mail
+    from playwright.sync_api import expect
+
+    page.goto(live_server.url + "/columnists/apply/")
+    page.get_by_label("Full name").fill("Tom Reyes")
+    page.get_by_label("Email address").fill("tom.reyes@example.org")
+    page.get_by_label("Job title").fill("Practice manager")
+    page.get_by_label("Working title of your column").fill("Notes from the front desk")
+    page.get_by_label("What your column is about").fill(
+        "What running a GP practice's reception teaches about access."
+    )
+    page.get_by_label("Writing sample", exact=True).fill("Monday begins at 7.55 with the phones.")
+    page.get_by_label("I agree that NHE may keep").check()
+    page.get_by_role("button", name="Send my pitch").click()
+    page.wait_for_url("**/columnists/apply/thanks/")
+
+    pitch = Pitch.objects.get()
+    (confirmation,) = [m for m in mail.outbox if "tom.reyes@example.org" in m.to]
+    status_path = re.search(r"https?://[^/\s]+(/columnists/pitches/[^/\s]+/)", confirmation.body)
+    assert status_path.group(1) == pitch.get_status_url()
+
+    page.goto(live_server.url + status_path.group(1))
+    expect(page.get_by_role("heading", name="Your pitch")).to_be_visible()
+    page.get_by_label("Yes, withdraw my pitch").check()
+    page.get_by_role("button", name="Withdraw my pitch").click()
+
+    expect(page.get_by_text("Your pitch has been withdrawn.")).to_be_visible()
+    expect(page.get_by_text("You withdrew this pitch.")).to_be_visible()
+    pitch.refresh_from_db()
+    assert pitch.status == Pitch.Status.WITHDRAWN
