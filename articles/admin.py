@@ -233,6 +233,7 @@ class ArticleAdminForm(forms.ModelForm):
             "video_url",
             "status",
             "publish_at",
+            "backdate",
             "embargo_until",
             "updated_at",
             "is_featured",
@@ -302,6 +303,18 @@ class ArticleAdminForm(forms.ModelForm):
             ) from conflict
 
 
+def backdated_warning(articles):
+    times = "; ".join(
+        f"“{article.title}”, {timezone.localtime(article.publish_at):%d/%m/%Y %H:%M}"
+        for article in articles
+    )
+    return (
+        f"Back-dated: {times}. A back-dated piece is listed below newer ones, and feeds and "
+        "news sitemaps carry its earlier time. To publish it as new, set its publish time to "
+        "now."
+    )
+
+
 class StateFilter(admin.SimpleListFilter):
     title = "state"
     parameter_name = "state"
@@ -361,6 +374,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
                     "state_badge",
                     "status",
                     "publish_at",
+                    "backdate",
                     "embargo_until",
                     "updated_at",
                     ("is_featured", "featured_order"),
@@ -377,6 +391,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     # What a writer may not touch: when and whether a piece goes out, and the front page.
     editor_only_fields = [
         "publish_at",
+        "backdate",
         "embargo_until",
         "updated_at",
         "is_featured",
@@ -451,7 +466,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
+        if "status" in form.changed_data and obj.status == Article.Status.PUBLISHED:
+            obj.publish()
         super().save_model(request, obj, form, change)
+        if obj.is_backdated():
+            self.message_user(request, backdated_warning([obj]), messages.WARNING)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -492,17 +511,20 @@ class ArticleAdmin(SimpleHistoryAdmin):
     # Bulk actions, each one for the people allowed to do it.
 
     def _each(self, request, queryset, change, message):
-        done = 0
-        for article in queryset:
+        articles = list(queryset)
+        for article in articles:
             change(article)
             article._history_user = request.user
             article.save()
-            done += 1
-        self.message_user(request, message.format(done=done), messages.SUCCESS)
+        self.message_user(request, message.format(done=len(articles)), messages.SUCCESS)
+        return articles
 
-    @admin.action(permissions=["publish"], description="Publish (on their publish time)")
+    @admin.action(permissions=["publish"], description="Publish (now, or at a future time)")
     def publish_selected(self, request, queryset):
-        self._each(request, queryset, Article.publish, "Published {done} article(s).")
+        published = self._each(request, queryset, Article.publish, "Published {done} article(s).")
+        backdated = [article for article in published if article.is_backdated()]
+        if backdated:
+            self.message_user(request, backdated_warning(backdated), messages.WARNING)
 
     @admin.action(permissions=["publish"], description="Unpublish (back to draft)")
     def unpublish_selected(self, request, queryset):

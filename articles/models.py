@@ -475,7 +475,19 @@ class Article(models.Model):
     status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT)
     publish_at = models.DateTimeField(
         default=timezone.now,
-        help_text="A future time schedules the article; it goes live by itself.",
+        help_text=(
+            "A future time schedules the article; it goes live by itself. A time that has "
+            "passed becomes the moment of publishing, unless you back-date."
+        ),
+    )
+    backdate = models.BooleanField(
+        "back-date",
+        default=False,
+        help_text=(
+            "Publish with the earlier time above, e.g. to file a piece under the day it "
+            "appeared in print. It is then listed below newer pieces, and feeds and news "
+            "sitemaps carry that time."
+        ),
     )
     embargo_until = models.DateTimeField(
         null=True,
@@ -637,9 +649,32 @@ class Article(models.Model):
     def submit_for_review(self):
         self.status = self.Status.REVIEW
 
-    def publish(self):
-        """Publish; a future publish time or an embargo still holds it back until then."""
+    def publish(self, *, now=None):
+        """Publish; a future publish time or an embargo still holds it back until then.
+
+        A piece going out for the first time goes out now: its publish time may be the
+        moment the draft was started. A future time still schedules it, and an editor may
+        back-date on purpose.
+        """
+        now = now or timezone.now()
+        if self.publish_at <= now and not self.backdate and not self.was_published_before():
+            self.publish_at = now
         self.status = self.Status.PUBLISHED
+
+    def was_published_before(self):
+        """Whether any saved version was published; re-publishing keeps its time."""
+        return (
+            self.pk is not None
+            and Article.history.filter(id=self.pk, status=self.Status.PUBLISHED).exists()
+        )
+
+    def is_backdated(self):
+        """Published on purpose with a time that had passed."""
+        return (
+            self.backdate
+            and self.status == self.Status.PUBLISHED
+            and self.publish_at <= timezone.now()
+        )
 
     def unpublish(self):
         self.status = self.Status.DRAFT
