@@ -47,7 +47,12 @@ def is_cross_site(request) -> bool:
 
 
 def over_limit(scope: str, identity: str, limit: int, window: int) -> bool:
-    """Count one attempt in the shared cache; True once the window's limit is passed."""
+    """Count one attempt in the shared cache; True once the window's limit is passed.
+
+    While the cache is away nothing can be counted, and the attempt is let through: a
+    reader's post is worth more than a spammer's few extra tries, which the moderation
+    queue and the honeypot still catch.
+    """
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{identity.casefold()}".encode()).hexdigest()
     key = f"rate:{scope}:{digest[:40]}"
     cache.add(key, 0, window)
@@ -56,4 +61,6 @@ def over_limit(scope: str, identity: str, limit: int, window: int) -> bool:
     except ValueError:  # the key expired between add and incr
         cache.set(key, 1, window)
         attempts = 1
+    if attempts is None:  # the cache is away (a Redis cache that ignores its errors)
+        return False
     return attempts > limit

@@ -15,6 +15,7 @@ and a reader served an article from the cache still counts towards "most read".
 import contextlib
 import functools
 import hashlib
+import logging
 import os
 import threading
 import time
@@ -29,6 +30,7 @@ from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.csp import CSP, build_policy
+from django_redis import get_redis_connection
 from redis.exceptions import RedisError
 
 from articles import popularity
@@ -48,8 +50,24 @@ PRIVATE_COOKIES = {"sessionid", "messages"}
 REPLAYED_ANEW = {"content-length", "content-security-policy", "etag"}
 
 
+logger = logging.getLogger(__name__)
+
+
 def seconds():
     return getattr(settings, "PAGE_CACHE_SECONDS", 0)
+
+
+def redis_client():
+    """The Redis client behind the default cache, for announcements; None for other caches."""
+    try:
+        return get_redis_connection("default")
+    except NotImplementedError:
+        return None
+
+
+def channel(name):
+    """A channel of this site's own, as keys are (KEY_PREFIX and VERSION)."""
+    return cache.make_key(name)
 
 
 def _next_change_at():
@@ -83,8 +101,13 @@ def invalidate(**kwargs):
 def _end_generation():
     cache.delete(GENERATION_KEY)
     # After the delete: a process that hears this and asks again gets a new generation.
-    if hasattr(cache, "publish"):
-        cache.publish(GENERATION_CHANNEL)
+    client = redis_client()
+    if client is not None:
+        try:
+            client.publish(channel(GENERATION_CHANNEL), "1")
+        except RedisError:
+            # The change is committed; a cache that is away must not turn it into an error.
+            logger.warning("Could not announce a new page-cache generation", exc_info=True)
 
 
 class GenerationWatch:
@@ -92,7 +115,7 @@ class GenerationWatch:
 
     Asking the cache on every hit would cost a round trip, a third of a hit. Instead every
     change is announced on a channel that each process listens to (Redis pub/sub, through
-    nhe/cache.py), and before trusting what it holds a process reads the announcements that
+    django-redis), and before trusting what it holds a process reads the announcements that
     have already reached it: a look at its socket, not a round trip. The announcement goes
     out after the change commits and before the request that made it answers, so any later
     request, in any process, finds it waiting. Should one be lost, a process still asks the
@@ -107,11 +130,12 @@ class GenerationWatch:
         self.checked_at = 0.0
 
     def current(self):
-        if not hasattr(cache, "pubsub"):
+        client = redis_client()
+        if client is None:
             return current_generation()
         with self.lock:
             try:
-                self._hear_announcements()
+                self._hear_announcements(client)
             except RedisError:
                 self._stop_listening()
                 return current_generation()
@@ -126,20 +150,21 @@ class GenerationWatch:
                 self.checked_at = now
             return held
 
-    def _hear_announcements(self):
+    def _hear_announcements(self, client):
         if self.listener is None or self.pid != os.getpid():
-            self._start_listening()
+            self._start_listening(client)
         while (message := self.listener.get_message(timeout=0)) is not None:
             # A change, or a subscription made again after a lost connection, during which
             # changes may have gone unheard: either way, ask the cache.
             if message["type"] in ("message", "subscribe"):
                 self.held = None
 
-    def _start_listening(self):
-        # A process forked from one that listened must not read its parent's socket.
-        self.listener = cache.pubsub()
+    def _start_listening(self, client):
+        # A process forked from one that listened must not read its parent's socket; a
+        # listener has a connection of its own, which stays subscribed while the process runs.
+        self.listener = client.pubsub()
         self.pid = os.getpid()
-        self.listener.subscribe(cache.channel_name(GENERATION_CHANNEL))
+        self.listener.subscribe(channel(GENERATION_CHANNEL))
         # Only once the subscription is in place is what the cache holds worth trusting:
         # a change announced before it would never be heard.
         deadline = time.monotonic() + LISTEN_TIMEOUT_SECONDS

@@ -115,8 +115,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://nhe")}
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    CACHES["default"]["BACKEND"] = "nhe.cache.RedisCache"  # one client per pool (nhe/cache.py)
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    # A Redis that is away, refusing or slow is a miss, never an error: pages render
+    # uncached and forms still post. Each call waits at most these seconds for it.
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        IGNORE_EXCEPTIONS=True,
+        SOCKET_CONNECT_TIMEOUT=env.float("CACHE_CONNECT_TIMEOUT", default=0.25),
+        SOCKET_TIMEOUT=env.float("CACHE_TIMEOUT", default=0.5),
+    )
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # Whole pages for anonymous readers are kept this long in the cache above (nhe/pagecache.py),
 # and proxies and CDNs may keep them as long (s-maxage); publishing invalidates them at once.
 # 0 turns the page cache off.

@@ -1,5 +1,7 @@
+import secrets
 import sys
 
+from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, OperationalError, connections
 from django.http import HttpResponseServerError, JsonResponse
 from django.template import loader
@@ -14,17 +16,32 @@ def forget_broken_connections():
         connection.close_if_unusable_or_obsolete()
 
 
+def cache_answers():
+    """Whether the cache keeps what it is given; a Redis cache that is away answers a miss."""
+    probe = secrets.token_hex(8)
+    cache.set("healthz:probe", probe, 10)
+    return cache.get("healthz:probe") == probe
+
+
 @never_cache
 def healthz(request):
-    """200 when the app and its database answer; 503 otherwise, for load balancers."""
+    """Each dependency's state, for load balancers and monitoring.
+
+    503 only when pages cannot be served (the database is away); a lost cache is "degraded"
+    with 200, since readers still get every page, uncached.
+    """
+    report = {"status": "ok", "database": "ok", "cache": "ok"}
+    if not cache_answers():
+        report.update(status="degraded", cache="unavailable")
     try:
         with connections["default"].cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
         forget_broken_connections()
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        report.update(status="error", database="unavailable")
+        return JsonResponse(report, status=503)
+    return JsonResponse(report)
 
 
 def server_error(request):

@@ -71,7 +71,7 @@ def test_healthz_answers_503_while_the_database_is_down_and_200_after(client):
         for _ in range(2):
             response = client.get("/healthz")
             assert response.status_code == 503
-            assert response.json() == {"status": "error", "database": "unavailable"}
+            assert response.json() == {"status": "error", "database": "unavailable", "cache": "ok"}
     assert client.get("/healthz").status_code == 200
 
 

@@ -9,9 +9,9 @@ import pytest
 import redis
 from django.core.cache import caches
 from django.utils import timezone
+from django_redis.cache import RedisCache
 
 from nhe import pagecache
-from nhe.cache import RedisCache
 from tests.factories import ArticleFactory
 
 PREFIX = "watch-test"
@@ -22,7 +22,11 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("default_sections")
 @pytest.fixture(autouse=True)
 def redis_cache(settings, redis_url):
     settings.CACHES = {
-        "default": {"BACKEND": "nhe.cache.RedisCache", "LOCATION": redis_url, "KEY_PREFIX": PREFIX}
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": PREFIX,
+        }
     }
     yield
     caches["default"].clear()
@@ -32,6 +36,12 @@ def redis_cache(settings, redis_url):
 def other_process(redis_url):
     """The cache as another app process sees it: its own client, the same server."""
     return RedisCache(redis_url, {"KEY_PREFIX": PREFIX})
+
+
+def announce(process):
+    """Tell every process that the generation has ended, as one that made a change does."""
+    channel = process.make_key(pagecache.GENERATION_CHANNEL)
+    process.client.get_client(write=True).publish(channel, "1")
 
 
 @pytest.fixture
@@ -57,7 +67,7 @@ def test_a_change_made_through_another_process_is_heard_at_once(watch, other_pro
     first = watch.current()
     for _ in range(5):
         other_process.delete(pagecache.GENERATION_KEY)
-        other_process.publish(pagecache.GENERATION_CHANNEL)
+        announce(other_process)
         now = watch.current()
         assert now["id"] != first["id"]
         first = now
@@ -97,7 +107,7 @@ def test_a_broken_listener_falls_back_to_asking_and_listens_again(watch, other_p
         assert get.call_count == 1
     assert watch.listener is None
     other_process.delete(pagecache.GENERATION_KEY)
-    other_process.publish(pagecache.GENERATION_CHANNEL)
+    announce(other_process)
     assert watch.current()["id"] != first["id"]
     assert watch.listener is not None
 
@@ -105,7 +115,7 @@ def test_a_broken_listener_falls_back_to_asking_and_listens_again(watch, other_p
 def test_subscribing_again_forgets_the_generation_held(watch):
     watch.current()
     # As after a lost connection: redis-py subscribes again, and changes may have been missed.
-    watch.listener.subscribe(caches["default"].channel_name(pagecache.GENERATION_CHANNEL))
+    watch.listener.subscribe(pagecache.channel(pagecache.GENERATION_CHANNEL))
     # The server's confirmation comes back a moment later; wait until it is there to be read.
     assert watch.listener.connection.can_read(timeout=5)
     with asks_of_the_cache() as get:
