@@ -27,8 +27,14 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Newsroom"
 
     def ready(self):
+        from django.urls import register_converter
+
         from . import search_index
+        from .converters import SignedTokenConverter
         from .signals import connect_public_models
+
+        # Registered here, before any app's URLs load: the comments app's URLs use it too.
+        register_converter(SignedTokenConverter, "signed")
 
         connect_public_models()
         search_index.connect()

@@ -1,6 +1,9 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import views
+from .converters import AccessTokenConverter
+
+register_converter(AccessTokenConverter, "access_token")
 
 app_name = "columnists"
 
@@ -8,5 +11,5 @@ urlpatterns = [
     path("", views.directory, name="directory"),
     path("apply/", views.apply, name="apply"),
     path("apply/thanks/", views.thanks, name="thanks"),
-    path("pitches/<str:token>/", views.pitch_status, name="pitch_status"),
+    path("pitches/<access_token:token>/", views.pitch_status, name="pitch_status"),
 ]

@@ -7,5 +7,5 @@ app_name = "comments"
 urlpatterns = [
     path("article/<int:article_id>/", views.post_comment, name="post"),
     path("<int:pk>/report/", views.report_comment, name="report"),
-    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("unsubscribe/<signed:token>/", views.unsubscribe, name="unsubscribe"),
 ]
