@@ -29,13 +29,14 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from . import search_index
+        from . import generation, search_index
         from .converters import SignedTokenConverter
-        from .signals import connect_public_models
+        from .signals import connect_public_models, public_content_changed
 
         # Registered here, before any app's URLs load: the comments app's URLs use it too.
         register_converter(SignedTokenConverter, "signed")
 
         connect_public_models()
+        public_content_changed.connect(generation.end_after_commit, dispatch_uid="generation")
         search_index.connect()
         post_migrate.connect(sync_site, sender=self)

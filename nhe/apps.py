@@ -10,11 +10,11 @@ class NewsroomConfig(AppConfig):
     default = True
 
     def ready(self):
-        from articles.signals import public_content_changed
+        from articles.generation import generation_ended
 
         from . import pagecache
 
-        public_content_changed.connect(pagecache.invalidate, dispatch_uid="nhe:pagecache")
+        generation_ended.connect(pagecache.announce, dispatch_uid="nhe:pagecache")
 
 
 class NewsroomAdminConfig(admin_apps.AdminConfig):

@@ -25,7 +25,6 @@ from email.utils import formatdate
 from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import setting_changed
-from django.db import transaction
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -33,10 +32,10 @@ from django.utils.csp import CSP, build_policy
 from django_redis import get_redis_connection
 from redis.exceptions import RedisError
 
+from articles import generation as content_generation
 from articles import popularity
 from nhe.middleware import set_etag
 
-GENERATION_KEY = "pagecache:generation"
 GENERATION_CHANNEL = "pagecache:generation-ended"
 # How long a process trusts the generation it holds between announcements (GenerationWatch).
 TRUST_SECONDS = 1.0
@@ -70,37 +69,8 @@ def channel(name):
     return cache.make_key(name)
 
 
-def _next_change_at():
-    """When the next scheduled or embargoed piece goes public, as a Unix time, or None."""
-    from articles.models import Article
-
-    moment = Article.objects.next_public_change()
-    return moment.timestamp() if moment else None
-
-
-def current_generation():
-    """The generation in force, as the cache holds it, started anew when none is or it is due."""
-    generation = cache.get(GENERATION_KEY)
-    now = time.time()
-    if generation is None:
-        generation = {"id": f"{now:.6f}", "due": _next_change_at(), "since": now}
-        # Processes that start a generation at the same moment all settle on the first.
-        if not cache.add(GENERATION_KEY, generation, None):
-            generation = cache.get(GENERATION_KEY) or generation
-    elif generation["due"] is not None and now >= generation["due"]:
-        generation = {"id": f"{now:.6f}", "due": _next_change_at(), "since": now}
-        cache.set(GENERATION_KEY, generation, None)
-    return generation
-
-
-def invalidate(**kwargs):
-    """Start a new generation once the change is committed, so no process serves old pages."""
-    transaction.on_commit(_end_generation)
-
-
-def _end_generation():
-    cache.delete(GENERATION_KEY)
-    # After the delete: a process that hears this and asks again gets a new generation.
+def announce(**kwargs):
+    """Tell every process that the generation has ended (receiver of generation_ended)."""
     client = redis_client()
     if client is not None:
         try:
@@ -132,13 +102,13 @@ class GenerationWatch:
     def current(self):
         client = redis_client()
         if client is None:
-            return current_generation()
+            return content_generation.current()
         with self.lock:
             try:
                 self._hear_announcements(client)
             except RedisError:
                 self._stop_listening()
-                return current_generation()
+                return content_generation.current()
             now = time.time()
             held = self.held
             if (
@@ -146,7 +116,7 @@ class GenerationWatch:
                 or now - self.checked_at >= TRUST_SECONDS
                 or (held["due"] is not None and now >= held["due"])
             ):
-                self.held = held = current_generation()
+                self.held = held = content_generation.current()
                 self.checked_at = now
             return held
 

@@ -16,12 +16,12 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from articles import generation as content_generation
 from articles.models import Article, Author, Byline, Section
 from columnists import emails as pitch_emails
 from columnists.antispam import issue_timestamp
 from columnists.models import Pitch, PitchEmail, PitchEvent
 from comments.models import Comment
-from nhe import pagecache
 from tests.columnists.factories import PDF_BYTES
 from tests.comments.factories import comment_data
 from tests.factories import ArticleFactory, image_bytes
@@ -240,7 +240,7 @@ def test_a_comment_post_whose_connection_is_killed_gets_503_and_leaves_nothing_b
     settings.COMMENTS_PREMODERATE = premoderate
     article = ArticleFactory()
     assert client.get(article.get_absolute_url()).status_code == 200
-    generation = pagecache.current_generation()
+    generation = content_generation.current()
 
     with killed_after_saving(Comment, backend_pid()):
         response = post_comment(client, article)
@@ -249,7 +249,7 @@ def test_a_comment_post_whose_connection_is_killed_gets_503_and_leaves_nothing_b
     assert "We’ll be back in a moment" in response.text
     assert Comment.objects.count() == 0
     assert mail.outbox == []  # the moderators' alert waits for a commit that never came
-    assert cache.get(pagecache.GENERATION_KEY) == generation
+    assert cache.get(content_generation.GENERATION_KEY) == generation
     assert client.get(article.get_absolute_url()).status_code == 200
     assert post_comment(client, article).status_code == 302
     assert Comment.objects.count() == 1

@@ -11,6 +11,7 @@ from django.core.cache import caches
 from django.utils import timezone
 from django_redis.cache import RedisCache
 
+from articles import generation as content_generation
 from nhe import pagecache
 from tests.factories import ArticleFactory
 
@@ -66,7 +67,7 @@ def test_the_generation_held_is_used_without_asking_the_cache(watch):
 def test_a_change_made_through_another_process_is_heard_at_once(watch, other_process):
     first = watch.current()
     for _ in range(5):
-        other_process.delete(pagecache.GENERATION_KEY)
+        other_process.delete(content_generation.GENERATION_KEY)
         announce(other_process)
         now = watch.current()
         assert now["id"] != first["id"]
@@ -75,13 +76,13 @@ def test_a_change_made_through_another_process_is_heard_at_once(watch, other_pro
 
 def test_a_change_made_in_this_process_moves_the_generation_on(watch):
     first = watch.current()
-    pagecache._end_generation()
+    content_generation.end()
     assert watch.current()["id"] != first["id"]
 
 
 def test_a_lost_announcement_keeps_the_old_generation_for_a_second_at_most(watch, other_process):
     first = watch.current()
-    other_process.delete(pagecache.GENERATION_KEY)  # and no announcement
+    other_process.delete(content_generation.GENERATION_KEY)  # and no announcement
     assert watch.current() == first
     later = time.time() + pagecache.TRUST_SECONDS + 0.1
     with mock.patch("nhe.pagecache.time.time", return_value=later):
@@ -106,7 +107,7 @@ def test_a_broken_listener_falls_back_to_asking_and_listens_again(watch, other_p
             assert watch.current() == first
         assert get.call_count == 1
     assert watch.listener is None
-    other_process.delete(pagecache.GENERATION_KEY)
+    other_process.delete(content_generation.GENERATION_KEY)
     announce(other_process)
     assert watch.current()["id"] != first["id"]
     assert watch.listener is not None
@@ -124,13 +125,14 @@ def test_subscribing_again_forgets_the_generation_held(watch):
 
 
 def test_two_processes_starting_a_generation_together_settle_on_one(other_process):
-    first = pagecache.current_generation()
-    other_process.delete(pagecache.GENERATION_KEY)
-    other_process.add(pagecache.GENERATION_KEY, {"id": "theirs", "due": None, "since": 0}, None)
+    first = content_generation.current()
+    other_process.delete(content_generation.GENERATION_KEY)
+    theirs = {"id": "theirs", "due": None, "since": 0}
+    other_process.add(content_generation.GENERATION_KEY, theirs, None)
     backend = caches["default"]
     real_get = backend.get
     # This process looked just before the other one stored its generation.
     answers = iter([None])
     with mock.patch.object(backend, "get", side_effect=lambda *a: next(answers, real_get(*a))):
-        assert pagecache.current_generation()["id"] == "theirs"
+        assert content_generation.current()["id"] == "theirs"
     assert first["id"] != "theirs"

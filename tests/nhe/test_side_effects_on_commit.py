@@ -10,12 +10,12 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
+from articles import generation as content_generation
 from articles.models import Article
 from columnists import pipeline, samples
 from columnists.models import Pitch, PitchEmail
 from comments import moderation
 from comments.models import Comment, Report
-from nhe import pagecache
 from tests.columnists.factories import PDF_BYTES, PitchFactory, StaffFactory
 from tests.comments.factories import CommentFactory
 from tests.factories import ArticleFactory, DraftFactory
@@ -44,11 +44,11 @@ def committed():
 def generation():
     """The page cache's current generation, taken once the test's data is in place; a purge
     replaces it."""
-    return pagecache.current_generation()
+    return content_generation.current()
 
 
 def page_cache_purged(before):
-    return cache.get(pagecache.GENERATION_KEY) != before
+    return cache.get(content_generation.GENERATION_KEY) != before
 
 
 @pytest.fixture
