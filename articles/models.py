@@ -30,8 +30,6 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
-from articles.addresses import address
-
 from . import images
 from .fields import SafeImageField
 from .sanitise import clean_html, stored_html
@@ -132,12 +130,22 @@ class Image(Renditions, models.Model):
         return self.alt_text
 
     def save(self, *args, **kwargs):
-        if self.file and not getattr(self.file, "_committed", True):
-            self.file.save(self.file.name, self.file.file, save=False)
-            self.renditions = self._make_renditions()
-        super().save(*args, **kwargs)
+        """Save, making the ready-made sizes whenever the picture itself is new or replaced."""
+        new_picture = bool(self.file) and self.file.name != getattr(self, "stored_file_name", None)
+        with transaction.atomic():
+            super().save(*args, **kwargs)  # stores an uploaded file, under its final name
+            if new_picture:
+                self.renditions = self.make_renditions()
+                Image.objects.filter(pk=self.pk).update(renditions=self.renditions)
+        self.stored_file_name = self.file.name
 
-    def _make_renditions(self):
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        image = super().from_db(db, field_names, values, **kwargs)
+        image.stored_file_name = image.file.name if "file" in field_names else None
+        return image
+
+    def make_renditions(self):
         source = images.open_stored(self.file)
         folder = f"renditions/{uuid.uuid4().hex}"
         made = {}
@@ -198,13 +206,13 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return address("articles:section", section=self.slug)
+        return reverse("articles:section", kwargs={"section": self.slug})
 
     @classmethod
     def navigation(cls):
         """Sections for the site navigation (held between changes by nhe/context_processors.py)."""
         return [
-            {"name": name, "url": address("articles:section", section=slug), "kind": kind}
+            {"name": name, "url": reverse("articles:section", args=[slug]), "kind": kind}
             for name, slug, kind in cls.objects.values_list("name", "slug", "kind")
         ]
 
@@ -262,7 +270,7 @@ class Author(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return address("articles:author", slug=self.slug)
+        return reverse("articles:author", kwargs={"slug": self.slug})
 
     def link_list(self):
         return [line.strip() for line in self.links.splitlines() if line.strip()]
@@ -328,22 +336,17 @@ class ArticleQuerySet(models.QuerySet):
     def for_teasers(self):
         """What a list of teasers shows, in one query whatever the length.
 
-        Only the columns a teaser prints are fetched; the authors' names and the count of
-        comments readers can see come as subqueries (`teaser_authors`, `comments_shown`)
-        rather than as prefetched objects, which cost more to build than the page renders.
+        Only the columns a teaser prints are fetched, and the authors' names come in one
+        column (`teaser_authors`). Comment counts are the comments app's to add
+        (its `attach_comment_counts` template tag).
         """
-        ordered_aggregates = connections[self.db].features.supports_aggregate_order_by_clause
-        authors, comments = _teaser_subqueries(ordered_aggregates)
-        teasers = (
-            self.select_related("section", "lead_image")
-            .only(*TEASER_FIELDS)
-            .annotate(comments_shown=comments)
-        )
-        if authors is None:  # SQLite before 3.44 cannot keep the byline order in the column
+        teasers = self.select_related("section", "lead_image").only(*TEASER_FIELDS)
+        if not connections[self.db].features.supports_aggregate_order_by_clause:
+            # SQLite before 3.44 cannot keep the byline order in one column.
             return teasers.prefetch_related(
                 Prefetch("bylines", queryset=Byline.objects.select_related("author"))
             )
-        return teasers.annotate(teaser_authors=authors)
+        return teasers.annotate(teaser_authors=teaser_author_names())
 
     def newest_first(self):
         return self.order_by("-publish_at", "-pk")
@@ -369,16 +372,8 @@ class ArticleQuerySet(models.QuerySet):
         return self.update(search_vector=search_document())
 
 
-@functools.cache
-def _teaser_subqueries(ordered_aggregates):
-    """Built once per process: building them costs more than running them, and a query
-    copies the expressions it is given, so one pair serves every list page."""
-    # Comments build on articles; the list pages show their counts all the same.
-    from comments.models import Comment
-
-    comments = Comment.objects.visible_count(OuterRef("pk"))
-    if not ordered_aggregates:
-        return None, comments
+def teaser_author_names():
+    """The byline's names in order, joined in one column, as a subquery of an article."""
     names = (
         Byline.objects.filter(article=OuterRef("pk"))
         .values("article")
@@ -387,8 +382,7 @@ def _teaser_subqueries(ordered_aggregates):
         )
         .values("names")
     )
-    authors = Coalesce(Subquery(names), Value(""), output_field=TextField())
-    return authors, comments
+    return Coalesce(Subquery(names), Value(""), output_field=TextField())
 
 
 def _start_of(day):
@@ -581,7 +575,9 @@ class Article(models.Model):
         }
 
     def get_absolute_url(self):
-        return address("articles:article", section=self.section.slug, slug=self.slug)
+        return reverse(
+            "articles:article", kwargs={"section": self.section.slug, "slug": self.slug}
+        )
 
     def _take_next_version(self):
         """Lock the row and move to the version after the stored one."""
@@ -755,12 +751,12 @@ class Article(models.Model):
 
     @cached_property
     def authors_in_order(self):
-        """The byline's authors in order; the article page sets it from its own query."""
+        """The byline's authors in order (prefetched by the article page's query)."""
         return [byline.author for byline in self.bylines.all()]
 
     @cached_property
     def topics(self):
-        """The tags in reading order; the article page sets them from its own query."""
+        """The tags in reading order (prefetched by the article page's query)."""
         return in_topic_order(self.tags.all())
 
     def author_names(self):

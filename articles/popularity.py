@@ -8,7 +8,6 @@ as they stand, never lowered, so flushing twice is harmless. Counts must live in
 every process shares (Redis through CACHE_URL) to add up across workers.
 """
 
-import functools
 import re
 from contextlib import suppress
 from datetime import timedelta
@@ -16,8 +15,6 @@ from datetime import timedelta
 from django.core.cache import cache
 from django.db.models import Sum
 from django.utils import timezone
-
-from articles.prepared import SAMPLE_DAYS, SAMPLE_TIMES, PreparedQuery
 
 from .models import Article, ReadCount, as_links
 
@@ -132,23 +129,11 @@ def most_read(limit=5, days=WEEK):
     Each comes with its section, and no more than the list shows.
     """
     since = timezone.localdate() - timedelta(days=days - 1)
-    return _prepared_most_read(limit).objects(at=timezone.now(), since=since)
-
-
-def _most_read(at, since, limit):
-    return (
-        Article.objects.published(at)
-        .filter(read_counts__day__gte=since)
-        .annotate(reads=Sum("read_counts__count"))
-        .order_by("-reads", "-publish_at", "-pk")[:limit]
-    )
-
-
-@functools.cache
-def _prepared_most_read(limit):
-    """Asked on every front and article page: prepared (articles/prepared.py), one per length."""
-    return PreparedQuery(
-        lambda at, since: as_links(_most_read(at, since, limit)),
-        at=SAMPLE_TIMES,
-        since=SAMPLE_DAYS,
+    return list(
+        as_links(
+            Article.objects.published()
+            .filter(read_counts__day__gte=since)
+            .annotate(reads=Sum("read_counts__count"))
+            .order_by("-reads", "-publish_at", "-pk")
+        )[:limit]
     )

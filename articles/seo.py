@@ -9,9 +9,8 @@ from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
-
-from articles.addresses import address
 
 from .models import Section
 
@@ -72,7 +71,7 @@ SETTINGS_READ = {"SITE_URL", "SITE_NAME", "STATIC_URL", "STORAGES", "ROOT_URLCON
 
 @functools.cache
 def home_url():
-    return absolute_url(address("articles:home"))
+    return absolute_url(reverse("articles:home"))
 
 
 @functools.cache

@@ -100,12 +100,13 @@ class TagView(TeaserListView):
 
 
 def home(request):
+    # Callables, so that the template asks for them only when its cached fragment is missing.
     return render(
         request,
         "articles/home.html",
         {
-            "front": build_front_page(),
-            "most_read": popularity.most_read(),
+            "front_page": build_front_page,
+            "most_read": popularity.most_read,
             "structured_data": seo.home_structured_data(),
         },
     )
@@ -134,8 +135,9 @@ def render_article(request, article, *, preview=None, shared=None):
         "articles/article.html",
         {
             "article": article,
-            "related": related_articles(article),
-            "most_read": popularity.most_read(),
+            # Callables, so that the template asks for them only when its cached block is missing.
+            "related": lambda: related_articles(article),
+            "most_read": popularity.most_read,
             # No structured data for pieces that are not public yet: nothing to index.
             "structured_data": None if unpublished else seo.article_structured_data(article),
             "preview": preview,

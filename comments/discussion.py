@@ -7,8 +7,6 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
-from articles.prepared import PreparedQuery
-
 from . import moderation
 from .models import REMOVED, Comment
 
@@ -19,10 +17,6 @@ def _approved_comments(article):
         .order_by("created_at", "pk")
         .values_list("pk", "parent_id", "name", "body", "created_at")
     )
-
-
-# Asked on every article page: compiled once (articles/prepared.py).
-APPROVED_COMMENTS = PreparedQuery(_approved_comments, article=(1, 2))
 
 
 @dataclass(slots=True)
@@ -69,7 +63,7 @@ class Discussion:
         # were turned away (a spam run on a busy article), the page reads the same rows. A
         # reply is shown under a shown parent, and a parent is on the same article, so that
         # check needs no join either: the parent is in this list or the reply is hidden.
-        approved = [ShownComment(*row) for row in APPROVED_COMMENTS.rows(article=self.article.pk)]
+        approved = [ShownComment(*row) for row in _approved_comments(self.article.pk)]
         shown_ids = {comment.pk for comment in approved}
         return [c for c in approved if c.parent_id is None or c.parent_id in shown_ids]
 

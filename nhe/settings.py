@@ -92,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "nhe.context_processors.site",
+                "articles.context_processors.content_generation",
             ],
         },
     },
@@ -128,6 +129,9 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # and proxies and CDNs may keep them as long (s-maxage); publishing invalidates them at once.
 # 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if DEBUG else 300)
+# Rendered blocks of public content ({% cache %}: the front page's layout, the blocks around an
+# article, most read), kept for the current content generation; 0 turns them off.
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=0 if DEBUG else 3600)
 # How long nginx's microcache keeps a public page (X-Accel-Expires), in seconds.
 PROXY_MICROCACHE_SECONDS = env.int("PROXY_MICROCACHE_SECONDS", default=5)
 

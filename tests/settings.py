@@ -6,6 +6,7 @@ import tempfile
 os.environ.setdefault("SECRET_KEY", "test-suite-only")
 # Pages are rendered afresh in tests; tests/nhe/test_page_cache.py turns the cache on.
 os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
+os.environ.setdefault("FRAGMENT_CACHE_SECONDS", "0")
 os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="nhe-test-media-"))
 os.environ.setdefault("PRIVATE_MEDIA_ROOT", tempfile.mkdtemp(prefix="nhe-test-private-"))
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")

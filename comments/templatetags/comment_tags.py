@@ -1,8 +1,8 @@
 from django import template
 from django.conf import settings
 
-from articles.addresses import address
-from articles.sanitise import markup_join
+from comments.legacy_shim import address
+from comments.legacy_shim import markup_join
 from comments import moderation
 from comments.discussion import Discussion
 from comments.forms import CommentForm

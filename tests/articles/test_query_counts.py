@@ -17,9 +17,10 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 BOUNDS = {
-    # The featured and newest ids (1), each section's newest ids (1), the teasers with their
-    # authors and comment counts (1), most read (1).
-    "front": 4,
+    # With the fragment caches off, as here: the featured ids (1), the newest id (1), the
+    # sections with a block (1), their newest ids (1), the teasers with their authors (1),
+    # most read (1).
+    "front": 6,
     "news": 2,
     "section": 3,
     # The article with its comment settings and whether it has picks, corrections or Q&A

@@ -108,7 +108,6 @@ def test_shared_topics_are_weighed_among_the_newest_pieces_only(monkeypatch):
     from articles import related
 
     monkeypatch.setattr(related, "TOPIC_POOL", 3)
-    monkeypatch.setattr(related, "_related_queries", related._related_queries.__wrapped__)
     elsewhere = Section.objects.get(slug="the-scalpel")
     main = ArticleFactory(title="Main", publish_at=ago(1))
     main.tags.add("Workforce", "Finance")

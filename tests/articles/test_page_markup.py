@@ -1,0 +1,92 @@
+"""What the templates print: escaped teasers, valid <time> elements, cached blocks that follow
+every change."""
+
+import re
+from datetime import UTC, datetime
+
+import pytest
+from django.urls import reverse
+
+from articles.models import Article
+from tests.factories import ArticleFactory, AuthorFactory, ImageFactory
+
+pytestmark = pytest.mark.django_db
+
+# The HTML standard's valid global date and time: seconds at most to three decimals.
+VALID_DATETIME = re.compile(r"\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d{1,3})?)?([+-]\d\d:?\d\d|Z))?")
+
+
+def test_teasers_escape_what_editors_typed_and_show_badges(client):
+    picture = ImageFactory(alt_text='A ward at "night" <b>')
+    ArticleFactory(title="The lead", is_featured=True)
+    ArticleFactory(
+        title="Top <script>alert(1)</script>",
+        lead_image=picture,
+        authors=[AuthorFactory(name="Tom O'Neil")],
+        is_featured=True,
+        featured_order=1,
+        standfirst="Long words. " * 40,
+    )
+    ArticleFactory(
+        title="A video",
+        video_url="https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        is_featured=True,
+        featured_order=2,
+    )
+    page = client.get("/").text
+    assert "<script>alert(1)</script>" not in page
+    assert "Top &lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert 'alt="A ward at &quot;night&quot; &lt;b&gt;"' in page
+    assert "By Tom O&#x27;Neil</p>" in page
+    assert '<span class="badge">Video</span>' in page
+    standfirst = re.search(r'<p class="teaser__standfirst">([^<]*)</p>', page)[1]
+    assert len(standfirst) == 180 and standfirst.endswith("…")
+
+
+def test_time_elements_carry_valid_datetimes_and_london_dates(client):
+    summer = datetime(2026, 7, 1, 23, 30, 15, 123456, tzinfo=UTC)  # 00:30 BST on 2 July
+    article = ArticleFactory(title="Summer piece", publish_at=summer, updated_at=summer)
+    article.updated_at = datetime(2026, 7, 3, 8, 5, 0, 999999, tzinfo=UTC)
+    article.save()
+    for url in ("/", reverse("articles:news"), article.get_absolute_url()):
+        page = client.get(url).text
+        values = re.findall(r'<time datetime="([^"]*)"', page)
+        assert values, url
+        for value in values:
+            assert VALID_DATETIME.fullmatch(value), (url, value)
+        assert '<time datetime="2026-07-02T00:30:15+0100">02/07/2026</time>' in page, url
+    page = client.get(article.get_absolute_url()).text
+    assert "Updated <time datetime=\"2026-07-03T09:05:00+0100\">03/07/2026 09:05</time>" in page
+
+
+def test_cached_blocks_follow_every_published_change(
+    client, settings, django_capture_on_commit_callbacks
+):
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    first = ArticleFactory(title="The first story", is_featured=True)
+    related = ArticleFactory(title="Read next")
+    assert "The first story" in client.get("/").text
+    assert "Read next" in client.get(first.get_absolute_url()).text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticleFactory(title="A newer story", is_featured=True, featured_order=0)
+        related.title = "Read this next"
+        related.save()
+    assert "A newer story" in client.get("/").text
+    assert "Read this next" in client.get(first.get_absolute_url()).text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Article.objects.get(pk=first.pk).delete()
+    assert "The first story" not in client.get("/").text
+
+
+def test_cached_blocks_cost_no_queries_until_content_changes(
+    client, settings, django_assert_max_num_queries
+):
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    article = ArticleFactory(title="A story", is_featured=True)
+    ArticleFactory.create_batch(5)
+    client.get("/")
+    client.get(article.get_absolute_url())
+    with django_assert_max_num_queries(1):  # the navigation
+        assert "A story" in client.get("/").text
