@@ -329,7 +329,7 @@ def main():
     env = app_environment(url)
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "seed_demo", "--articles", str(args.articles))
-    if (ROOT / "comments" / "management" / "commands" / "seed_comments.py").exists():
+    if (ROOT / "demo" / "management" / "commands" / "seed_comments.py").exists():
         manage(env, "seed_comments", "--comments", str(args.comments), "--per-article", "50")
     manage(env, "update_search_index")
     forget_earlier_posts(url)

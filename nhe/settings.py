@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "columnists",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -10,8 +10,8 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from articles import search
-from articles.demo import seed_archive
 from articles.models import Article, Section
+from demo.seeding import seed_archive
 from tests.articles.admin_forms import article_form_data
 from tests.factories import (
     ArticleFactory,

@@ -8,7 +8,7 @@ from pathlib import Path
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
-PACKAGES = ["nhe", "articles", "comments", "columnists"]
+PACKAGES = ["nhe", "articles", "comments", "columnists", "demo"]
 # The one reviewed place that turns stored, sanitised HTML into safe markup.
 MARK_SAFE_ALLOWED = {"articles/sanitise.py"}
 SQL_METHODS = {"execute", "executemany", "raw", "extra", "RawSQL"}

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from articles.demo import seed_archive, seed_articles
+from demo.seeding import seed_archive, seed_articles
 
 
 class Command(BaseCommand):

@@ -3,8 +3,8 @@ import io
 import pytest
 from django.core.management import call_command
 
-from articles.demo_content import ARTICLES
 from articles.models import Article, Author, Image, Section
+from demo.content import ARTICLES
 
 pytestmark = pytest.mark.django_db
 

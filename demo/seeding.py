@@ -13,8 +13,17 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from taggit.models import Tag, TaggedItem
 
-from .demo_content import ARTICLES, AUTHORS
-from .models import Article, Author, Byline, Correction, Image, InterviewQuestion, Section
+from articles.models import (
+    Article,
+    Author,
+    Byline,
+    Correction,
+    Image,
+    InterviewQuestion,
+    Section,
+)
+
+from .content import ARTICLES, AUTHORS
 
 PALETTES = [
     ("#003087", "#41b6e6"),
