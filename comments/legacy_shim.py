@@ -1,7 +1,14 @@
 """TEMPORARY: removed before this branch lands (comments moves its HTML into templates)."""
-import functools, html, re, string
+
+import functools
+import html
+import re
+import string
+
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.safestring import SafeString
+
+
 def markup(template: str, *args, **kwargs) -> SafeString:
     """format_html() for markup a page repeats many times (teasers, comments, pictures).
 
@@ -81,8 +88,12 @@ def _escaped(value):
             return value.__html__()
         value = str(value)
     return html.escape(value) if NEEDS_ESCAPING.search(value) else value
+
+
 def day_month_year_time(moment):
     return f"{moment.day:02}/{moment.month:02}/{moment.year} {moment.hour:02}:{moment.minute:02}"
+
+
 def addresses_here():
     """address(), bound to this request's URL configuration and script prefix.
 
@@ -95,8 +106,12 @@ def addresses_here():
         return _reversed(viewname, args, (), prefix, urlconf)
 
     return bound_address
+
+
 @functools.lru_cache(maxsize=20_000)
 def _reversed(viewname, args, kwargs, prefix, urlconf):
     return reverse(viewname, urlconf=urlconf, args=args, kwargs=dict(kwargs))
+
+
 def address(viewname, *args, **kwargs):
     return _reversed(viewname, args, tuple(kwargs.items()), get_script_prefix(), get_urlconf())

@@ -8,9 +8,7 @@ import re
 
 from django.utils import timezone
 
-from .legacy_shim import addresses_here
-from .legacy_shim import day_month_year_time
-from .legacy_shim import MarkupTemplate, markup, markup_join
+from .legacy_shim import MarkupTemplate, addresses_here, day_month_year_time, markup, markup_join
 
 URL = re.compile(r"https?://[^\s<>\"'\x00-\x1f\x7f]+", re.IGNORECASE)
 TRAILING_PUNCTUATION = ".,;:!?)]}'\""

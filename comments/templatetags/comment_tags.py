@@ -1,11 +1,10 @@
 from django import template
 from django.conf import settings
 
-from comments.legacy_shim import address
-from comments.legacy_shim import markup_join
 from comments import moderation
 from comments.discussion import Discussion
 from comments.forms import CommentForm
+from comments.legacy_shim import address, markup_join
 from comments.rendering import CommentRenderer, render_body
 
 register = template.Library()

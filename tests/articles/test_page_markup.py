@@ -56,7 +56,7 @@ def test_time_elements_carry_valid_datetimes_and_london_dates(client):
             assert VALID_DATETIME.fullmatch(value), (url, value)
         assert '<time datetime="2026-07-02T00:30:15+0100">02/07/2026</time>' in page, url
     page = client.get(article.get_absolute_url()).text
-    assert "Updated <time datetime=\"2026-07-03T09:05:00+0100\">03/07/2026 09:05</time>" in page
+    assert 'Updated <time datetime="2026-07-03T09:05:00+0100">03/07/2026 09:05</time>' in page
 
 
 def test_cached_blocks_follow_every_published_change(
