@@ -134,8 +134,8 @@ class PitchForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        elapsed = antispam.seconds_since(self.data.get("started", ""))
-        if elapsed is None or elapsed > antispam.FORM_MAX_AGE:
+        started = self.data.get("started", "")
+        if not antispam.issued_within(started, antispam.FORM_MAX_AGE):
             self.add_error(
                 None,
                 ValidationError(
@@ -143,7 +143,7 @@ class PitchForm(forms.ModelForm):
                     code="expired",
                 ),
             )
-        elif elapsed < settings.PITCH_MIN_FILL_SECONDS:
+        elif antispam.issued_within(started, settings.PITCH_MIN_FILL_SECONDS):
             self.add_error(
                 None,
                 ValidationError(
@@ -170,7 +170,7 @@ class PitchForm(forms.ModelForm):
 
     def full_clean(self):
         super().full_clean()
-        if self.is_bound and self._errors:
+        if self.is_bound and self.errors:
             # Whatever went wrong, the next attempt gets a fresh start time.
             self.data = self.data.copy()
             self.data["started"] = antispam.issue_timestamp()

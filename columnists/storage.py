@@ -4,23 +4,24 @@ They live under PRIVATE_MEDIA_ROOT, outside MEDIA_ROOT, so no web server rule ca
 them; they have no URL, and staff fetch them through an admin view as attachments.
 """
 
+import os
 import uuid
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
-from django.utils.functional import cached_property
 
 
 class PrivateStorage(FileSystemStorage):
-    @cached_property
-    def base_location(self):
-        return self._value_or_setting(self._location, settings.PRIVATE_MEDIA_ROOT)
+    """A file system storage whose folder is PRIVATE_MEDIA_ROOT, read at each use, so that a
+    changed setting (a test's, or an operator's) takes effect without a new storage."""
 
-    def _clear_cached_properties(self, setting, **kwargs):
-        super()._clear_cached_properties(setting, **kwargs)
-        if setting == "PRIVATE_MEDIA_ROOT":
-            self.__dict__.pop("base_location", None)
-            self.__dict__.pop("location", None)
+    @property
+    def base_location(self):
+        return settings.PRIVATE_MEDIA_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
 
     def url(self, name):
         raise ValueError("Private files have no public address; use the admin download view.")

@@ -6,7 +6,6 @@ deployments can change the policy without touching this code.
 
 import enum
 import re
-import time
 import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
@@ -17,8 +16,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
-
-from articles import clients
+from django_ratelimit.core import is_ratelimited
 
 from . import notifications, signals
 from .models import ArticleCommentSettings, BlockedPhrase, Comment, Report
@@ -190,9 +188,17 @@ def hash_ip(ip: str) -> str:
     return salted_hmac("comments.ip-address", ip, secret=key, algorithm="sha256").hexdigest()
 
 
-def over_rate_limit(scope: str, identity: str, limit: int) -> bool:
-    """Count one attempt; True once this window's limit for the scope is passed."""
-    return clients.over_limit(f"comments:{scope}", identity, limit, settings.COMMENTS_RATE_WINDOW)
+def over_rate_limit(request, scope: str, limit: int, *, email: str = "") -> bool:
+    """Count one attempt by the visitor's IP address, or by the email when one is given;
+    True once this window's limit for the scope is passed (COMMENTS_RATE_WINDOW)."""
+    key = (lambda group, request: email.casefold()) if email else "ip"
+    return is_ratelimited(
+        request,
+        group=f"comments:{scope}",
+        key=key,
+        rate=f"{limit}/{settings.COMMENTS_RATE_WINDOW}s",
+        increment=True,
+    )
 
 
 # Signed form timestamp ------------------------------------------------------------------------
@@ -202,31 +208,38 @@ STALE_FORM = (
     "This page was open for a long time, so we could not accept the comment. "
     "Your words are still here: please send them again."
 )
+UNCHECKED_FORM = "We could not check this form. Your words are still here: please send them again."
+TOO_FAST = (
+    "That was sent faster than anyone can type, so we held back. "
+    "Please check your comment and send it again."
+)
+
+
+def form_signer():
+    return signing.TimestampSigner(salt=FORM_TOKEN_SALT)
 
 
 def form_token(article_id: int) -> str:
-    return signing.dumps({"article": article_id, "at": time.time()}, salt=FORM_TOKEN_SALT)
+    """The article's id, signed with the time the form was served."""
+    return form_signer().sign(str(article_id))
 
 
 def form_token_problem(token: str, article_id: int) -> str | None:
     """Why a form token is unacceptable, in words for the reader, or None when it is fine."""
     try:
-        data = signing.loads(token, salt=FORM_TOKEN_SALT, max_age=settings.COMMENTS_FORM_MAX_AGE)
+        signed_for = form_signer().unsign(token, max_age=settings.COMMENTS_FORM_MAX_AGE)
     except signing.SignatureExpired:
         return STALE_FORM
     except signing.BadSignature:
-        data = None
-    if not isinstance(data, dict) or data.get("article") != article_id:
-        return "We could not check this form. Your words are still here: please send them again."
-    age = time.time() - float(data.get("at", 0))
-    if age > settings.COMMENTS_FORM_MAX_AGE:
-        return STALE_FORM
-    if age < settings.COMMENTS_FORM_MIN_SECONDS:
-        return (
-            "That was sent faster than anyone can type, so we held back. "
-            "Please check your comment and send it again."
-        )
-    return None
+        return UNCHECKED_FORM
+    if signed_for != str(article_id):
+        return UNCHECKED_FORM
+    try:
+        # Still valid at the minimum age means it was signed less than that long ago.
+        form_signer().unsign(token, max_age=settings.COMMENTS_FORM_MIN_SECONDS)
+    except signing.SignatureExpired:
+        return None
+    return TOO_FAST
 
 
 # Moderators' decisions and readers' reports ---------------------------------------------------

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from articles import clients
+from articles import visitors
 from articles.models import Article
 from articles.views import article_detail
 
@@ -33,7 +33,7 @@ def same_site_post(view):
     @csrf_exempt
     @wraps(view)
     def checked(request, *args, **kwargs):
-        if request.method == "POST" and clients.is_cross_site(request):
+        if request.method == "POST" and visitors.is_cross_site(request):
             return render(
                 request,
                 "comments/message.html",
@@ -60,9 +60,9 @@ def post_comment(request, article_id):
         messages.error(request, "Comments are closed for this article.")
         return redirect(comments_url)
 
-    ip = clients.client_ip(request)
+    ip = visitors.client_ip(request)
     form = CommentForm(request.POST, article=article)
-    if moderation.over_rate_limit("post-ip", ip, settings.COMMENTS_RATE_PER_IP):
+    if moderation.over_rate_limit(request, "post-ip", settings.COMMENTS_RATE_PER_IP):
         form.is_valid()
         form.add_error(None, too_many_message("comments"))
         return _show_again(request, article, form, status=429)
@@ -73,7 +73,9 @@ def post_comment(request, article_id):
         messages.success(request, THANKS_HELD)
         return redirect(comments_url)
     email = form.cleaned_data["email"]
-    if moderation.over_rate_limit("post-email", email, settings.COMMENTS_RATE_PER_EMAIL):
+    if moderation.over_rate_limit(
+        request, "post-email", settings.COMMENTS_RATE_PER_EMAIL, email=email
+    ):
         form.add_error(None, too_many_message("comments"))
         return _show_again(request, article, form, status=429)
 
@@ -106,8 +108,8 @@ def report_comment(request, pk):
     )
     if request.method != "POST":
         return _report_page(request, comment, ReportForm())
-    ip = clients.client_ip(request)
-    if moderation.over_rate_limit("report-ip", ip, settings.COMMENTS_RATE_REPORTS_PER_IP):
+    ip = visitors.client_ip(request)
+    if moderation.over_rate_limit(request, "report-ip", settings.COMMENTS_RATE_REPORTS_PER_IP):
         return render(
             request,
             "comments/message.html",

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "django_ratelimit",
     "nhe",
     "simple_history",
     "django_prose_editor",
@@ -140,7 +141,7 @@ PROXY_MICROCACHE_SECONDS = env.int("PROXY_MICROCACHE_SECONDS", default=5)
 # that pair out for AXES_COOLOFF_MINUTES after AXES_FAILURE_LIMIT failures; one attacker
 # cannot lock an editor out from everywhere. The client IP is REMOTE_ADDR unless
 # TRUSTED_PROXY_COUNT says how many proxies of ours append to X-Forwarded-For, so a forged
-# header cannot dodge the count (articles.clients.client_ip).
+# header cannot dodge the count (articles.visitors.client_ip, through django-ipware).
 AUTHENTICATION_BACKENDS = [
     "nhe.auth.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -149,12 +150,18 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "articles.clients.client_ip"
+AXES_CLIENT_IP_CALLABLE = "articles.visitors.client_ip"
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 AXES_VERBOSE = False
 # How many proxies of ours append to X-Forwarded-For; 0 trusts only REMOTE_ADDR. Every
-# rule that counts by client address (logins, comments, pitches) uses articles.clients.
+# rule that counts by client IP (logins, comments, pitches) uses articles.visitors.client_ip.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Rate limits (comments, reports, pitches) count in the default cache through
+# django-ratelimit; its "ip" key is the address above (IPv6 addresses by their /64). While
+# the cache is away nothing can be counted and the attempt is let through: a reader's post
+# is worth more than a spammer's few extra tries, which moderation and the honeypot catch.
+RATELIMIT_IP_META_KEY = "articles.visitors.client_ip"
+RATELIMIT_FAIL_OPEN = True
 
 # Two-factor sign-in (TOTP through django-otp) for everyone who uses the admin: required
 # unless DEBUG, where `make run` keeps the demo login simple. Recovery: README, "Admin
@@ -320,6 +327,11 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     # Covering indexes serve PostgreSQL, the database of record; elsewhere their extra
     # columns are left out and the index still works on its key.
     SILENCED_SYSTEM_CHECKS.append("models.W040")
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
+    # django-ratelimit refuses a per-process cache (E003, and W001 for the same backend):
+    # each process would count alone. That is the one-process default for `make run` and
+    # tests; several processes need CACHE_URL (Redis), and with it both checks hold again.
+    SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003", "django_ratelimit.W001"]
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -1,12 +1,9 @@
-import time
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from columnists.antispam import issue_timestamp
 from tests.factories import image_bytes
 
-from .factories import PDF_BYTES, reviewer
+from .factories import PDF_BYTES, reviewer, started_ago
 
 
 @pytest.fixture(autouse=True)
@@ -41,7 +38,7 @@ def pitch_data(**overrides):
         "conflicts": "",
         "consent": "on",
         "leave_blank": "",
-        "started": issue_timestamp(time.time() - 120),
+        "started": started_ago(120),
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}

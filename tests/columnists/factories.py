@@ -9,9 +9,17 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from columnists.antispam import issue_timestamp
 from columnists.models import Pitch, ReferenceSequence, duplicate_key
 from columnists.storage import random_name
 from tests.factories import image_bytes
+from tests.signing import signed_ago
+
+
+def started_ago(seconds):
+    """The pitch form's start time as a page served `seconds` ago carried it."""
+    return signed_ago(seconds, issue_timestamp)
+
 
 PDF_BYTES = (
     b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"

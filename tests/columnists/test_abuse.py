@@ -1,6 +1,5 @@
 """Robots, floods and repeats: the form turns them away without losing real pitches."""
 
-import time
 from datetime import timedelta
 
 import pytest
@@ -10,6 +9,7 @@ from columnists.antispam import issue_timestamp
 from columnists.models import Pitch
 
 from .conftest import pitch_data
+from .factories import started_ago
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def test_a_form_sent_faster_than_a_person_could_is_returned(client):
 
 @pytest.mark.parametrize(
     "started",
-    ["", "forged", issue_timestamp(time.time() - 3 * 24 * 3600), "eyJ0IjoxfQ:abc"],
+    ["", "forged", started_ago(3 * 24 * 3600), "eyJ0IjoxfQ:abc"],
 )
 def test_a_missing_forged_or_stale_start_time_asks_to_send_again(client, started):
     response = client.post(APPLY, pitch_data(started=started))

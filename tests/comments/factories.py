@@ -1,11 +1,9 @@
-import time
-
 import factory
-from django.core import signing
 
 from comments.models import BlockedPhrase, Comment, Report
-from comments.moderation import FORM_TOKEN_SALT
+from comments.moderation import form_token as issue_form_token
 from tests.factories import ArticleFactory
+from tests.signing import signed_ago
 
 
 class CommentFactory(factory.django.DjangoModelFactory):
@@ -38,7 +36,7 @@ class BlockedPhraseFactory(factory.django.DjangoModelFactory):
 
 def form_token(article, age=60):
     """A form token as the page would have issued it `age` seconds ago."""
-    return signing.dumps({"article": article.pk, "at": time.time() - age}, salt=FORM_TOKEN_SALT)
+    return signed_ago(age, issue_form_token, article.pk)
 
 
 def comment_data(article, **overrides):

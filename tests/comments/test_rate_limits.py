@@ -1,4 +1,4 @@
-"""Rate limits per address and per email, which a forged X-Forwarded-For cannot reset."""
+"""Rate limits per IP address and per email, which a forged X-Forwarded-For cannot reset."""
 
 import pytest
 from django.test import Client
@@ -12,6 +12,8 @@ pytestmark = pytest.mark.django_db
 def _limits(settings):
     settings.COMMENTS_RATE_PER_IP = 2
     settings.COMMENTS_RATE_PER_EMAIL = 100
+    # Windows run by the clock; a day-long one keeps each test's few posts inside one.
+    settings.COMMENTS_RATE_WINDOW = 24 * 3600
 
 
 def test_the_address_limit_refuses_with_429_and_keeps_the_words(post_comment):
@@ -59,6 +61,35 @@ def test_behind_a_trusted_proxy_addresses_the_client_wrote_are_ignored(post_comm
         header = {"X-Forwarded-For": f"10.9.9.{n}, 198.51.100.7"}
         response = post_comment(client=proxy, body=f"Point {n}", headers=header)
     assert response.status_code == 429
+
+
+def test_behind_two_trusted_proxies_the_address_the_outer_one_saw_counts(post_comment, settings):
+    settings.TRUSTED_PROXY_COUNT = 2
+    inner = Client(REMOTE_ADDR="10.0.0.2")
+    for n in range(3):
+        # The client writes an entry, the outer proxy appends the client's address, and the
+        # inner proxy appends the outer one's.
+        header = {"X-Forwarded-For": f"203.0.113.{n}, 198.51.100.7, 10.0.0.1"}
+        response = post_comment(client=inner, body=f"Point {n}", headers=header)
+    assert response.status_code == 429
+    other = {"X-Forwarded-For": "198.51.100.8, 10.0.0.1"}
+    assert post_comment(client=inner, body="Another", headers=other).status_code == 302
+
+
+def test_behind_a_trusted_proxy_a_header_without_an_address_still_posts(post_comment, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = Client(REMOTE_ADDR="10.0.0.1")
+    header = {"X-Forwarded-For": "unknown, not-an-address"}
+    assert post_comment(client=proxy, headers=header).status_code == 302
+
+
+def test_ipv6_addresses_in_one_64_share_an_allowance(post_comment):
+    for n in range(2):
+        post_comment(client=Client(REMOTE_ADDR=f"2001:db8:1:2::{n + 1}"), body=f"Point {n}")
+    same_network = Client(REMOTE_ADDR="2001:db8:1:2:ffff::9")
+    assert post_comment(client=same_network, body="Three").status_code == 429
+    next_network = Client(REMOTE_ADDR="2001:db8:1:3::1")
+    assert post_comment(client=next_network, body="Four").status_code == 302
 
 
 def test_the_email_limit_holds_across_addresses(post_comment, settings):

@@ -1,7 +1,6 @@
 """Failure drills on the real PostgreSQL: the database goes away, the site degrades politely,
 nothing is half-written, and the next request works again."""
 
-import time
 from contextlib import contextmanager
 from unittest import mock
 
@@ -19,10 +18,9 @@ from django.utils import timezone
 from articles import generation as content_generation
 from articles.models import Article, Author, Byline, Section
 from columnists import emails as pitch_emails
-from columnists.antispam import issue_timestamp
 from columnists.models import Pitch, PitchEmail, PitchEvent
 from comments.models import Comment
-from tests.columnists.factories import PDF_BYTES
+from tests.columnists.factories import PDF_BYTES, started_ago
 from tests.comments.factories import comment_data
 from tests.factories import ArticleFactory, image_bytes
 
@@ -286,7 +284,7 @@ def pitch_with_files():
         "conflicts": "",
         "consent": "on",
         "leave_blank": "",
-        "started": issue_timestamp(time.time() - 120),
+        "started": started_ago(120),
         "sample_file": SimpleUploadedFile("column.pdf", PDF_BYTES, "application/pdf"),
         "headshot": SimpleUploadedFile("me.jpg", image_bytes("JPEG", size=(300, 300))),
     }

@@ -3,7 +3,6 @@ never a 500, and a submission is either stored whole or not at all."""
 
 import itertools
 import struct
-import time
 import zlib
 from urllib.parse import quote_plus
 
@@ -18,7 +17,7 @@ from hypothesis.strategies import composite
 from columnists.antispam import issue_timestamp
 from columnists.models import Pitch, PitchEmail
 from comments.models import Comment, Report
-from tests.columnists.factories import PDF_BYTES, docx_bytes
+from tests.columnists.factories import PDF_BYTES, docx_bytes, started_ago
 from tests.comments.factories import CommentFactory, form_token
 from tests.factories import ArticleFactory, DraftFactory, image_bytes
 
@@ -313,9 +312,9 @@ def pitch_posts(draw):
 
 
 STARTED = {
-    "recent": lambda: issue_timestamp(time.time() - 120),
+    "recent": lambda: started_ago(120),
     "just now": lambda: issue_timestamp(),
-    "long ago": lambda: issue_timestamp(time.time() - 10 * 24 * 3600),
+    "long ago": lambda: started_ago(10 * 24 * 3600),
     "forged": lambda: "1700000000:forged",
     "": lambda: "",
 }

@@ -50,6 +50,13 @@ def test_production_settings_pass_the_deploy_check_with_warnings_as_failures():
     assert "no issues" in result.stdout
 
 
+def test_with_a_redis_cache_the_rate_limit_checks_pass_unsilenced():
+    env = {**PRODUCTION, "CACHE_URL": "redis://127.0.0.1:6379/0"}
+    result = run_django(["check", "--deploy", "--fail-level", "WARNING"], **env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues (0 silenced)" in result.stdout
+
+
 def test_the_deploy_check_fails_when_https_protections_are_switched_off():
     result = run_django(
         ["check", "--deploy", "--fail-level", "WARNING"],
