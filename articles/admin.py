@@ -238,7 +238,6 @@ class ArticleAdminForm(forms.ModelForm):
             "updated_at",
             "is_featured",
             "featured_order",
-            "comments_open",
             "seo_title",
             "seo_description",
             "related",
@@ -378,7 +377,6 @@ class ArticleAdmin(SimpleHistoryAdmin):
                     "embargo_until",
                     "updated_at",
                     ("is_featured", "featured_order"),
-                    "comments_open",
                     "base_version",
                 ]
             },

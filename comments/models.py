@@ -210,10 +210,18 @@ class BlockedPhrase(models.Model):
 
 
 class ArticleCommentSettings(models.Model):
-    """How long an article's comments stay open, and whether a legal hold hides them."""
+    """Whether an article takes comments, until when, and whether a legal hold hides them.
+
+    An article without a row keeps the defaults: open, closing the usual number of days
+    after publication, no hold.
+    """
 
     article = models.OneToOneField(
         Article, on_delete=models.CASCADE, primary_key=True, related_name="comment_settings"
+    )
+    comments_open = models.BooleanField(
+        default=True,
+        help_text="Untick to close comments on this article now; what is shown stays shown.",
     )
     open_until = models.DateTimeField(
         null=True,
