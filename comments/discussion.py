@@ -7,22 +7,8 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
-from articles.prepared import PreparedQuery
-
 from . import moderation
 from .models import REMOVED, Comment
-
-
-def _approved_comments(article):
-    return (
-        Comment.objects.filter(article=article, status=Comment.Status.APPROVED)
-        .order_by("created_at", "pk")
-        .values_list("pk", "parent_id", "name", "body", "created_at")
-    )
-
-
-# Asked on every article page: compiled once (articles/prepared.py).
-APPROVED_COMMENTS = PreparedQuery(_approved_comments, article=(1, 2))
 
 
 @dataclass(slots=True)
@@ -69,7 +55,12 @@ class Discussion:
         # were turned away (a spam run on a busy article), the page reads the same rows. A
         # reply is shown under a shown parent, and a parent is on the same article, so that
         # check needs no join either: the parent is in this list or the reply is hidden.
-        approved = [ShownComment(*row) for row in APPROVED_COMMENTS.rows(article=self.article.pk)]
+        rows = (
+            Comment.objects.filter(article=self.article, status=Comment.Status.APPROVED)
+            .order_by("created_at", "pk")
+            .values_list("pk", "parent_id", "name", "body", "created_at")
+        )
+        approved = [ShownComment(*row) for row in rows]
         shown_ids = {comment.pk for comment in approved}
         return [c for c in approved if c.parent_id is None or c.parent_id in shown_ids]
 
