@@ -3,12 +3,12 @@ from django.contrib import admin, messages
 from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.template.defaultfilters import truncatechars
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
 
 from . import moderation
 from .models import ArticleCommentSettings, BlockedPhrase, Comment, Report
-from .rendering import render_body
 
 
 def masked_email(email):
@@ -140,7 +140,7 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.display(description="Comment")
     def rendered_body(self, obj):
-        return render_body(obj.body)
+        return render_to_string("comments/includes/comment_body.html", {"body": obj.body})
 
     @admin.display(description="Email")
     def email_masked(self, obj):
