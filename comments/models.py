@@ -37,6 +37,18 @@ class CommentQuerySet(models.QuerySet):
         # Compared through Lower() so that the comment_email_idx index on it is used.
         return self.alias(email_lower=Lower("email")).filter(email_lower=email.strip().lower())
 
+    def visible_counts(self, article_ids):
+        """How many comments readers see on each of the articles, as {article id: count};
+        articles with none are left out."""
+        counts = (
+            self.visible()
+            .filter(article__in=article_ids)
+            .order_by()
+            .values_list("article")
+            .annotate(total=models.Count("*"))
+        )
+        return dict(counts)
+
     def visible_count(self, article):
         """How many comments readers see on `article` (an OuterRef), as a subquery.
 

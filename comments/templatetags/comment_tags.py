@@ -8,6 +8,7 @@ from django.utils.html import format_html, format_html_join
 
 from comments.discussion import Discussion
 from comments.forms import CommentForm, comment_form_context
+from comments.models import Comment
 
 register = template.Library()
 
@@ -61,3 +62,19 @@ def article_comments(context, article):
 def comment_count(context, article):
     """How many comments readers can see on the article, from the page's one comments query."""
     return _discussion(context, article).count
+
+
+@register.simple_tag
+def attach_comment_counts(articles):
+    """Give each article in the list `comments_shown`, how many comments readers see on it,
+    from one query for the whole list; renders nothing.
+
+    For lists of teasers: `{% attach_comment_counts page_obj %}` before the loop.
+    """
+    articles = list(articles)
+    if not articles:
+        return ""
+    counts = Comment.objects.visible_counts([article.pk for article in articles])
+    for article in articles:
+        article.comments_shown = counts.get(article.pk, 0)
+    return ""
