@@ -499,7 +499,6 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     is_featured = models.BooleanField("featured", default=False)
     featured_order = models.PositiveSmallIntegerField(default=0)
-    comments_open = models.BooleanField(default=True)
     seo_title = models.CharField(max_length=70, blank=True)
     seo_description = models.CharField(max_length=160, blank=True)
     related = models.ManyToManyField(

@@ -3,15 +3,12 @@ from django.contrib import admin, messages
 from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.template.defaultfilters import truncatechars
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
 
-from articles.admin import ArticleAdmin
-from articles.models import Article
-
 from . import moderation
 from .models import ArticleCommentSettings, BlockedPhrase, Comment, Report
-from .rendering import render_body
 
 
 def masked_email(email):
@@ -143,7 +140,7 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.display(description="Comment")
     def rendered_body(self, obj):
-        return render_body(obj.body)
+        return render_to_string("comments/includes/comment_body.html", {"body": obj.body})
 
     @admin.display(description="Email")
     def email_masked(self, obj):
@@ -215,17 +212,28 @@ class CommentSettingsInline(admin.StackedInline):
     verbose_name = "Comment closing and legal hold"
 
 
-# The article desk gains the comment queue's size and the comment settings without the
-# articles app knowing about comments.
-admin.site.unregister(Article)
+@admin.display(description="Pending comments", ordering="pending_comments")
+def pending_comments(article):
+    """The article's place in the moderation queue, linked to its pending comments."""
+    if not article.pending_comments:
+        return 0
+    return format_html(
+        '<a href="{}?article__id__exact={}&amp;status__exact=pending">{}</a>',
+        reverse("admin:comments_comment_changelist"),
+        article.pk,
+        article.pending_comments,
+    )
 
 
-@admin.register(Article)
-class ArticleWithCommentsAdmin(ArticleAdmin):
-    list_display = [*ArticleAdmin.list_display, "pending_comments"]
-    inlines = [*ArticleAdmin.inlines, CommentSettingsInline]
+class ArticleComments:
+    """What the article desk shows of comments (settings.ARTICLE_ADMIN_EXTENSIONS): the
+    pending comments in the article list, and the comment settings on the article form."""
 
-    def get_queryset(self, request):
+    inlines = [CommentSettingsInline]
+    list_display = [pending_comments]
+
+    @staticmethod
+    def annotate(articles):
         pending = (
             Comment.objects.pending()
             .filter(article=OuterRef("pk"))
@@ -234,18 +242,4 @@ class ArticleWithCommentsAdmin(ArticleAdmin):
             .annotate(total=Count("pk"))
             .values("total")
         )
-        return (
-            super().get_queryset(request).annotate(pending_comments=Coalesce(Subquery(pending), 0))
-        )
-
-    @admin.display(description="Pending comments", ordering="pending_comments")
-    def pending_comments(self, obj):
-        if not obj.pending_comments:
-            return 0
-        url = reverse("admin:comments_comment_changelist")
-        return format_html(
-            '<a href="{}?article__id__exact={}&amp;status__exact=pending">{}</a>',
-            url,
-            obj.pk,
-            obj.pending_comments,
-        )
+        return articles.annotate(pending_comments=Coalesce(Subquery(pending), 0))

@@ -11,14 +11,6 @@ from . import moderation
 from .models import REMOVED, Comment
 
 
-def _approved_comments(article):
-    return (
-        Comment.objects.filter(article=article, status=Comment.Status.APPROVED)
-        .order_by("created_at", "pk")
-        .values_list("pk", "parent_id", "name", "body", "created_at")
-    )
-
-
 @dataclass(slots=True)
 class ShownComment:
     """What a reader sees of one comment; lighter to build than the model, fifty to a page."""
@@ -63,7 +55,12 @@ class Discussion:
         # were turned away (a spam run on a busy article), the page reads the same rows. A
         # reply is shown under a shown parent, and a parent is on the same article, so that
         # check needs no join either: the parent is in this list or the reply is hidden.
-        approved = [ShownComment(*row) for row in _approved_comments(self.article.pk)]
+        rows = (
+            Comment.objects.filter(article=self.article, status=Comment.Status.APPROVED)
+            .order_by("created_at", "pk")
+            .values_list("pk", "parent_id", "name", "body", "created_at")
+        )
+        approved = [ShownComment(*row) for row in rows]
         shown_ids = {comment.pk for comment in approved}
         return [c for c in approved if c.parent_id is None or c.parent_id in shown_ids]
 

@@ -1,13 +1,10 @@
-import functools
 import unicodedata
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.forms.renderers import Jinja2
 from django.template.defaultfilters import pluralize
-from django.template.loader import render_to_string
 
 from . import moderation, notifications
 from .models import Comment, Report
@@ -30,9 +27,6 @@ def refuse_hidden_characters(value):
 
 
 class CommentForm(forms.ModelForm):
-    # Under every article: Django's Jinja2 copies of its form templates give the same markup
-    # as the default ones at a fraction of the cost (bench/cpu.py).
-    default_renderer = Jinja2()
     reply_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
     token = forms.CharField(widget=forms.HiddenInput)
     # A field people never see: software that fills every field fills this one too.
@@ -106,22 +100,6 @@ class CommentForm(forms.ModelForm):
                 )
         return cleaned
 
-    def fields_markup(self):
-        """The name, email, comment and reply-notice fields, as the form shows them."""
-        if self.is_bound or self.initial:
-            return self._render_fields()
-        return self.blank_fields_markup()
-
-    @staticmethod
-    def blank_fields_markup():
-        """A blank form's fields, the same markup under every article: rendering four fields
-        costs more than the rest of the form, so they are rendered once per process, and an
-        article page with no form sent back needs no form at all."""
-        return _blank_fields_markup(settings.COMMENTS_MAX_LENGTH)
-
-    def _render_fields(self):
-        return render_to_string("comments/form_fields.html", {"form": self})
-
     @property
     def is_from_software(self):
         """True when the hidden field was filled in, as only software does."""
@@ -151,12 +129,6 @@ class CommentForm(forms.ModelForm):
         return comment, decision
 
 
-@functools.cache
-def _blank_fields_markup(max_length):
-    """A blank form's fields; the comment length limit is the one setting they show."""
-    return CommentForm(article=None)._render_fields()
-
-
 class ReportForm(forms.Form):
     reason = forms.ChoiceField(
         choices=Report.Reason.choices,
@@ -172,3 +144,16 @@ def too_many_message(what):
         f"Too many {what} from here for now. "
         f"Please try again in {minutes} minute{pluralize(minutes)}."
     )
+
+
+def comment_form_context(form, *, replying_to=None):
+    """What templates/comments/form.html needs besides the form: the article, the thread a
+    reply joins, a fresh token (the one sent back may be stale) and the privacy note's facts."""
+    return {
+        "form": form,
+        "article": form.article,
+        "replying_to": replying_to,
+        "token": moderation.form_token(form.article.pk),
+        "purge_days": settings.COMMENTS_PURGE_AFTER_DAYS,
+        "privacy_contact": settings.COMMENTS_PRIVACY_CONTACT,
+    }

@@ -171,7 +171,7 @@ def closes_at(article, comment_settings=None):
 def state_of(article, comment_settings=None, now=None) -> State:
     if comment_settings and comment_settings.legal_hold:
         return State.LEGAL_HOLD
-    if not article.comments_open:
+    if comment_settings and not comment_settings.comments_open:
         return State.CLOSED
     closing = closes_at(article, comment_settings)
     if closing is not None and (now or timezone.now()) >= closing:

@@ -3,15 +3,15 @@ from functools import wraps
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from articles import visitors
 from articles.models import Article
-from articles.views import article_detail
 
 from . import moderation, notifications
-from .forms import CommentForm, ReportForm, too_many_message
+from .forms import CommentForm, ReportForm, comment_form_context, too_many_message
 from .models import Comment
 
 THANKS_HELD = "Thanks, your comment is awaiting moderation."
@@ -48,6 +48,7 @@ def same_site_post(view):
 THANKS_PUBLISHED = "Thanks, your comment is published."
 
 
+@never_cache
 @require_POST
 @same_site_post
 def post_comment(request, article_id):
@@ -65,9 +66,9 @@ def post_comment(request, article_id):
     if moderation.over_rate_limit(request, "post-ip", settings.COMMENTS_RATE_PER_IP):
         form.is_valid()
         form.add_error(None, too_many_message("comments"))
-        return _show_again(request, article, form, status=429)
+        return _refused(request, form, status=429)
     if not form.is_valid():
-        return _show_again(request, article, form)
+        return _refused(request, form)
     if form.is_from_software:
         # Thank it as if it worked, so it learns nothing; nothing is stored.
         messages.success(request, THANKS_HELD)
@@ -77,7 +78,7 @@ def post_comment(request, article_id):
         request, "post-email", settings.COMMENTS_RATE_PER_EMAIL, email=email
     ):
         form.add_error(None, too_many_message("comments"))
-        return _show_again(request, article, form, status=429)
+        return _refused(request, form, status=429)
 
     comment, decision = form.save(ip_hash=moderation.hash_ip(ip))
     if decision.is_published:
@@ -90,12 +91,11 @@ def post_comment(request, article_id):
     return redirect(comments_url)
 
 
-def _show_again(request, article, form, status=200):
-    """The article page again, with the reader's words and what went wrong."""
-    request.comment_form = form
-    response = article_detail(request, section=article.section.slug, slug=article.slug)
-    response.status_code = status
-    return response
+def _refused(request, form, status=200):
+    """The reader's comment again, under the article's heading, with what went wrong."""
+    # form.parent is the thread a reply joins, once the reply_to field has been checked.
+    context = comment_form_context(form, replying_to=form.parent)
+    return render(request, "comments/refused.html", context, status=status)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -22,6 +22,7 @@ from articles.models import (
     InterviewQuestion,
     Section,
 )
+from comments.models import ArticleCommentSettings
 
 from .content import ARTICLES, AUTHORS
 
@@ -103,10 +104,11 @@ def seed_articles(now=None) -> int:
             publish_at=now - timedelta(days=data["days_ago"], hours=index % 7),
             is_featured=data.get("featured", False),
             featured_order=index if data.get("featured") else 0,
-            comments_open=data.get("comments_open", True),
             lead_image=demo_image(index, data["image_alt"], data.get("image_credit", "")),
         )
         article.save()
+        if not data.get("comments_open", True):
+            ArticleCommentSettings.objects.create(article=article, comments_open=False)
         for position, author_slug in enumerate(data["authors"]):
             Byline.objects.create(article=article, author=authors[author_slug], position=position)
         article.tags.add(*data.get("tags", []))

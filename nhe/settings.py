@@ -346,6 +346,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
+# What other apps add to the article admin (articles/admin.py, ArticleAdmin explains how).
+ARTICLE_ADMIN_EXTENSIONS = ["comments.admin.ArticleComments"]
+
 # Reader comments: the moderation policy and spam defence in comments/moderation.py read these.
 COMMENTS_PREMODERATE = env.bool("COMMENTS_PREMODERATE", default=True)
 COMMENTS_TRUST_APPROVED_EMAILS = env.bool("COMMENTS_TRUST_APPROVED_EMAILS", default=True)

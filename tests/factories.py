@@ -18,6 +18,7 @@ from articles.models import (
     Section,
     ShareLink,
 )
+from comments.models import ArticleCommentSettings
 
 
 def image_bytes(fmt="JPEG", size=(640, 400), colour="#005eb8", **save_kwargs) -> bytes:
@@ -71,6 +72,15 @@ class ArticleFactory(factory.django.DjangoModelFactory):
         if create:
             for position, author in enumerate(extracted or [AuthorFactory()]):
                 Byline.objects.create(article=self, author=author, position=position)
+
+    @factory.post_generation
+    def comments_open(self, create, extracted, **kwargs):
+        """ArticleFactory(comments_open=False): closed by an editor, in the comments app's
+        per-article settings."""
+        if create and extracted is False:
+            ArticleCommentSettings.objects.update_or_create(
+                article=self, defaults={"comments_open": False}
+            )
 
 
 class DraftFactory(ArticleFactory):

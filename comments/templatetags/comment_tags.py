@@ -1,22 +1,44 @@
-from django import template
-from django.conf import settings
+"""The comments app's part of the site's pages: an article's discussion and comment form,
+comment counts, and readers' plain text shown as HTML."""
 
-from comments import moderation
+import re
+
+from django import template
+from django.utils.html import format_html, format_html_join
+
 from comments.discussion import Discussion
-from comments.forms import CommentForm
-from comments.legacy_shim import address, markup_join
-from comments.rendering import CommentRenderer, render_body
+from comments.forms import CommentForm, comment_form_context
+from comments.models import Comment
 
 register = template.Library()
-register.filter("comment_body", render_body)
+
+WEB_ADDRESS = re.compile(r"https?://[^\s<>\"'\x00-\x1f\x7f]+", re.IGNORECASE)
+TRAILING_PUNCTUATION = ".,;:!?)]}'\""
+
+
+@register.filter
+def web_links(text):
+    """The text escaped, each http(s) address in it a link that passes on no reputation.
+
+    Django's urlize would also link bare domains and email addresses, which readers here
+    write as plain words. Paragraphs are the linebreaks filter's job:
+    `{{ comment.body|web_links|linebreaks }}`.
+    """
+    links, start = [], 0
+    for match in WEB_ADDRESS.finditer(text):
+        url = match.group().rstrip(TRAILING_PUNCTUATION)
+        links.append((text[start : match.start()], url, url))
+        start = match.start() + len(url)
+    linked = format_html_join("", '{}<a href="{}" rel="nofollow ugc noopener">{}</a>', links)
+    return format_html("{}{}", linked, text[start:])
 
 
 def _discussion(context, article):
     """One Discussion per article per page render, shared by every tag that needs it."""
-    cache = context.render_context.setdefault("comments.discussions", {})
-    if article.pk not in cache:
-        cache[article.pk] = Discussion(article)
-    return cache[article.pk]
+    discussions = context.render_context.setdefault("comments.discussions", {})
+    if article.pk not in discussions:
+        discussions[article.pk] = Discussion(article)
+    return discussions[article.pk]
 
 
 @register.inclusion_tag("comments/discussion.html", takes_context=True)
@@ -24,30 +46,19 @@ def article_comments(context, article):
     """The comments under an article, the form (or why there is none) and the privacy note."""
     request = context["request"]
     discussion = _discussion(context, article)
-    # The form sent back with its errors, if this page answers one; else a blank form, of
-    # which the page shows only the fields (CommentForm.blank_fields_markup()).
-    form = getattr(request, "comment_form", None)
-    if form is not None and form.article.pk != article.pk:
-        form = None
     replying_to = None
-    reply_to = form["reply_to"].value() if form is not None else request.GET.get("reply_to")
-    if reply_to and str(reply_to).isascii() and str(reply_to).isdigit():
+    reply_to = request.GET.get("reply_to", "")
+    if reply_to.isascii() and reply_to.isdigit():
         replying_to = discussion.find_thread(int(reply_to))
-    page = discussion.page(request.GET.get("comments"))
     return {
-        "article": article,
         "discussion": discussion,
-        "page": page,
-        "form": form,
-        "fields_markup": (
-            form.fields_markup() if form is not None else CommentForm.blank_fields_markup()
-        ),
-        "replying_to": replying_to,
-        "token": moderation.form_token(article.pk),
-        "post_url": address("comments:post", article.pk),
-        "article_url": article.get_absolute_url(),
-        "purge_days": settings.COMMENTS_PURGE_AFTER_DAYS,
-        "privacy_contact": settings.COMMENTS_PRIVACY_CONTACT,
+        "page": discussion.page(request.GET.get("comments")),
+        "article_url": article.get_absolute_url(),  # in every comment's links, worked out once
+        "article_pk": article.pk,
+        # The rendered comments are kept as the site's other fragments are (templates/).
+        "content_generation": context.get("content_generation", ""),
+        "fragment_cache_seconds": context.get("fragment_cache_seconds", 0),
+        **comment_form_context(CommentForm(article=article), replying_to=replying_to),
     }
 
 
@@ -57,14 +68,17 @@ def comment_count(context, article):
     return _discussion(context, article).count
 
 
-@register.simple_tag(takes_context=True)
-def comment_list(context):
-    """The comments on this page of the discussion, each with its replies, as one piece of
-    markup (comments/rendering.py builds each one)."""
-    page = context["page"]
-    renderer = CommentRenderer(
-        article_url=context["article_url"],
-        page_number=page.number,
-        open_for_replies=context["discussion"].is_open,
-    )
-    return markup_join("", [renderer.render(comment) for comment in page.object_list])
+@register.simple_tag
+def attach_comment_counts(articles):
+    """Give each article in the list `comments_shown`, how many comments readers see on it,
+    from one query for the whole list; renders nothing.
+
+    For lists of teasers: `{% attach_comment_counts page_obj %}` before the loop.
+    """
+    articles = list(articles)
+    if not articles:
+        return ""
+    counts = Comment.objects.visible_counts([article.pk for article in articles])
+    for article in articles:
+        article.comments_shown = counts.get(article.pk, 0)
+    return ""

@@ -26,7 +26,6 @@ def article_form_data(article=None, **overrides):
         "body": "<p>Every board has a plan.</p>",
         "status": Article.Status.DRAFT,
         "featured_order": "0",
-        "comments_open": "on",
         "seo_title": "",
         "seo_description": "",
         "video_url": "",

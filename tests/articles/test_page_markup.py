@@ -90,3 +90,25 @@ def test_cached_blocks_cost_no_queries_until_content_changes(
     client.get(article.get_absolute_url())
     with django_assert_max_num_queries(1):  # the navigation
         assert "A story" in client.get("/").text
+
+
+def test_cached_comments_follow_moderation(client, settings, django_capture_on_commit_callbacks):
+    from comments.models import Comment
+    from tests.comments.factories import CommentFactory
+
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    article = ArticleFactory(title="A story")
+    shown = CommentFactory(article=article, body="The first remark.")
+    waiting = CommentFactory(
+        article=article, body="A second remark.", status=Comment.Status.PENDING
+    )
+    page = client.get(article.get_absolute_url()).text
+    assert "The first remark." in page and "A second remark." not in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        waiting.status = Comment.Status.APPROVED
+        waiting.save()
+        shown.status = Comment.Status.REJECTED
+        shown.save()
+    page = client.get(article.get_absolute_url()).text
+    assert "A second remark." in page and "The first remark." not in page

@@ -19,15 +19,17 @@ pytestmark = pytest.mark.django_db
 BOUNDS = {
     # With the fragment caches off, as here: the featured ids (1), the newest id (1), the
     # sections with a block (1), their newest ids (1), the teasers with their authors (1),
-    # most read (1).
-    "front": 6,
-    "news": 2,
-    "section": 3,
+    # their comment counts (1), most read (1).
+    "front": 7,
+    # Lists: the count (1), the teasers (1), their comment counts (1); a section or an
+    # author is looked up first (1).
+    "news": 3,
+    "section": 4,
     # The article with its comment settings and whether it has picks, corrections or Q&A
     # turns (1); bylines (1); tags (1); related reading, at most 3; the comments (1); most
     # read (1). Corrections and Q&A turns only for a piece that has them (below).
     "article": 8,
-    "author": 3,
+    "author": 4,
     "columnists": 4,
     "search": 7,
     "search_filtered": 8,

@@ -159,6 +159,18 @@ def test_the_article_list_shows_pending_comments_in_one_query(client, admin_user
     assert f'{link}?article__id__exact={article.pk}&amp;status__exact=pending">2</a>' in text
 
 
+def test_the_article_list_sorts_by_pending_comments(client, admin_user):
+    quiet = ArticleFactory(title="A quiet story")
+    busy = ArticleFactory(title="A busy story")
+    CommentFactory.create_batch(3, article=busy, status=Comment.Status.PENDING)
+    client.force_login(admin_user)
+    text = client.get("/admin/articles/article/", {"o": "-7"}).text  # 7th column, descending
+    assert "Pending comments" in text
+    assert text.index(busy.title) < text.index(quiet.title)
+    text = client.get("/admin/articles/article/", {"o": "7"}).text
+    assert text.index(quiet.title) < text.index(busy.title)
+
+
 def test_the_article_form_carries_the_comment_settings(client, admin_user):
     article = ArticleFactory()
     client.force_login(admin_user)

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from comments.models import ArticleCommentSettings, Comment
+from tests.articles.admin_forms import article_form_data, change_url
 from tests.factories import ArticleFactory
 
 from .factories import CommentFactory
@@ -95,3 +96,20 @@ def test_a_legal_hold_hides_the_teaser_count(client):
     CommentFactory(article=article)
     ArticleCommentSettings.objects.create(article=article, legal_hold=True)
     assert f'{article.get_absolute_url()}#comments"' not in client.get("/news/").text
+
+
+def test_an_editor_closes_comments_from_the_article_form(client, admin_user):
+    article = ArticleFactory()
+    client.force_login(admin_user)
+    form = client.get(change_url(article)).text
+    assert "comment_settings-0-comments_open" in form
+    data = article_form_data(article) | {
+        "comment_settings-TOTAL_FORMS": "1",
+        "comment_settings-0-article": str(article.pk),
+        "comment_settings-0-open_until_0": "",
+        "comment_settings-0-open_until_1": "",
+        "comment_settings-0-legal_hold_note": "",
+    }  # comments_open left unticked
+    assert client.post(change_url(article), data).status_code == 302
+    client.logout()
+    assert "Comments are closed for this article." in client.get(article.get_absolute_url()).text

@@ -1,13 +1,12 @@
 """What readers see under an article and on teasers."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from comments.models import Comment
-from comments.rendering import render_body
 from tests.factories import ArticleFactory
 
 from .factories import CommentFactory
@@ -128,15 +127,22 @@ def test_one_comment_is_singular(client, article):
 # Rendering ------------------------------------------------------------------------------------
 
 
-def test_text_is_escaped_and_paragraphs_and_line_breaks_kept():
-    html = render_body("<b>Bold</b> claim\nsecond line\n\n\nNew paragraph & more")
-    assert html == (
-        "<p>&lt;b&gt;Bold&lt;/b&gt; claim<br>second line</p><p>New paragraph &amp; more</p>"
-    )
+def shown(client, article, body):
+    """The comment's words as the article page shows them."""
+    comment = CommentFactory(article=article, body=body)
+    page = client.get(article.get_absolute_url()).text
+    start = page.index('<div class="comment__body"', page.index(f'id="comment-{comment.pk}"'))
+    return page[page.index(">", start) + 1 : page.index("</div>", start)]
 
 
-def test_web_addresses_become_links_that_pass_on_no_reputation():
-    html = render_body("See https://www.england.nhs.uk/plan?a=1&b=2.")
+def test_text_is_escaped_and_paragraphs_and_line_breaks_kept(client, article):
+    html = shown(client, article, "<b>Bold</b> claim\nsecond line\n\n\nNew paragraph & more")
+    assert "<p>&lt;b&gt;Bold&lt;/b&gt; claim<br>second line</p>" in html
+    assert "<p>New paragraph &amp; more</p>" in html
+
+
+def test_web_addresses_become_links_that_pass_on_no_reputation(client, article):
+    html = shown(client, article, "See https://www.england.nhs.uk/plan?a=1&b=2.")
     assert html == (
         'See <a href="https://www.england.nhs.uk/plan?a=1&amp;b=2" rel="nofollow ugc noopener">'
         "https://www.england.nhs.uk/plan?a=1&amp;b=2</a>."
@@ -153,9 +159,17 @@ def test_web_addresses_become_links_that_pass_on_no_reputation():
         'https://x.example/"onmouseover="alert(1)',
     ],
 )
-def test_dangerous_addresses_stay_text(text):
-    html = render_body(text)
+def test_dangerous_addresses_stay_text(client, article, text):
+    html = shown(client, article, text)
     assert 'href="javascript' not in html.lower()
     assert 'href="data' not in html.lower()
     assert 'href="//' not in html
     assert '"onmouseover' not in html
+
+
+def test_comment_times_are_london_time_to_the_minute_and_valid_html(client, article):
+    posted = timezone.make_aware(datetime(2026, 7, 1, 9, 5, 30, 123456), UTC)
+    comment = CommentFactory(article=article, created_at=posted)
+    page = client.get(article.get_absolute_url()).text
+    shown_at = page[page.index(f'id="comment-{comment.pk}"') :]
+    assert '<time datetime="2026-07-01T10:05:30+0100">01/07/2026 10:05</time>' in shown_at

@@ -235,45 +235,7 @@ def test_a_reply_link_with_no_such_comment_opens_a_new_comment_form(client, arti
     assert 'name="reply_to"' not in response.text
 
 
-@pytest.mark.parametrize(
-    "data",
-    [
-        None,
-        {},
-        {"name": "\"><script>alert('x')</script>", "email": "not an email", "body": "x" * 9000},
-        {"name": "Ana", "email": "ana@example.org", "body": "Fine", "notify_replies": "on"},
-    ],
-)
-def test_the_comment_forms_fields_are_the_same_through_either_form_renderer(article, data):
-    # The form renders through Jinja2 for speed; readers must get Django's usual markup. The
-    # two escape quotes with different but equivalent entities.
-    from django.forms.renderers import DjangoTemplates
-
-    from comments.forms import CommentForm
-
-    def markup(field):
-        return str(field.as_field_group()).replace("&#34;", "&quot;").replace("&#39;", "&#x27;")
-
-    jinja = CommentForm(data, article=article)
-    django = CommentForm(data, article=article, renderer=DjangoTemplates())
-    if data is not None:
-        assert jinja.is_valid() == django.is_valid()
-    for name in ("name", "email", "body", "notify_replies"):
-        assert markup(jinja[name]) == markup(django[name]), name
-    if data and data["name"] != "Ana":
-        assert "<script>" not in markup(jinja["name"])
-        assert "Enter a valid email address." in markup(jinja["email"])
-
-
-def test_a_blank_forms_fields_are_rendered_once_and_follow_the_length_setting(
-    client, article, settings
-):
-    # A blank form's fields are remembered per process: they must still be the fields a
-    # fresh form renders, and change when the length limit they mention changes.
-    from comments.forms import CommentForm
-
-    blank = CommentForm(article=article)
-    assert blank.fields_markup() == blank._render_fields()
+def test_the_form_states_the_length_limit_the_settings_give(client, article, settings):
     assert "up to 3,000 characters" in client.get(article.get_absolute_url()).text
     settings.COMMENTS_MAX_LENGTH = 1234
     page = client.get(article.get_absolute_url()).text
@@ -286,3 +248,34 @@ def test_a_form_sent_back_with_errors_shows_its_own_values_not_the_blank_ones(po
     assert 'value="Ana &lt;b&gt;Typed&lt;/b&gt;"' in response.text
     assert "Kept words.</textarea>" in response.text
     assert 'aria-invalid="true"' in response.text
+
+
+def test_a_refused_comment_is_shown_under_the_articles_heading_not_the_whole_article(
+    post_comment, article
+):
+    response = post_comment(email="not-an-email")
+    assert response.status_code == 200
+    page = response.text
+    assert f'<a href="{article.get_absolute_url()}">Boards publish winter plans</a></h1>' in page
+    assert "A short teaser for readers." in page  # the standfirst
+    assert "The body of the story." not in page
+    assert "Have your say" in page
+    summary = page.index("There is a problem with your comment")
+    assert page.index('<h1 class="article__title">') < summary < page.index('name="body"')
+    assert 'role="alert"' in page and "autofocus" in page
+    assert f'action="{reverse("comments:post", args=[article.pk])}"' in page
+    assert 'name="robots" content="noindex' in page
+
+
+def test_a_refused_comment_is_never_cached(post_comment):
+    response = post_comment(email="not-an-email")
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+    assert "X-Page-Cache" not in response
+
+
+def test_a_refused_reply_stays_a_reply(post_comment, article):
+    parent = CommentFactory(article=article, name="Tom Ellis")
+    response = post_comment(reply_to=str(parent.pk), email="not-an-email")
+    assert "Reply to <bdi>Tom Ellis</bdi>" in response.text
+    assert f'name="reply_to" value="{parent.pk}"' in response.text

@@ -1,12 +1,11 @@
-"""Properties of the comment renderer that must hold for any text a reader can type."""
+"""Properties of a comment's words as pages show them, for any text a reader can type."""
 
 from html.parser import HTMLParser
 
+from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 from hypothesis import example, given
 from hypothesis import strategies as st
-
-from comments.rendering import render_body
 
 HOSTILE_PIECES = [
     "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<svg onload=alert(1)>",
@@ -64,6 +63,11 @@ class Rendered(HTMLParser):
 
     def unknown_decl(self, data):
         self.other.append(("unknown", data))
+
+
+def render_body(text):
+    """A comment's words as the discussion, the report page and the admin show them."""
+    return render_to_string("comments/includes/comment_body.html", {"body": text})
 
 
 def squeezed(text):

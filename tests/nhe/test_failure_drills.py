@@ -140,7 +140,6 @@ def new_article_with_two_bylines(client):
         "publish_at_0": now.strftime("%d/%m/%Y"),
         "publish_at_1": now.strftime("%H:%M:%S"),
         "featured_order": "0",
-        "comments_open": "on",
         "bylines-TOTAL_FORMS": "2",
         "bylines-INITIAL_FORMS": "0",
         "bylines-0-author": str(first.pk),
