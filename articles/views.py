@@ -3,17 +3,18 @@ from datetime import datetime, time
 from django.contrib.sitemaps import views as sitemap_views
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import conditional_page, require_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import conditional_page, require_POST, require_safe
 from django.views.generic import ListView
 from taggit.models import Tag
 
-from . import popularity, search, seo
+from . import clients, popularity, search, seo
 from .article_page import article_page, public_article
 from .forms import SearchForm
 from .frontpage import build_front_page
@@ -117,11 +118,25 @@ def article_detail(request, section, slug):
         raise Http404("No such article.")
     if article.section.slug != section:
         return redirect(article, permanent=True)
-    popularity.record_view(request, article.pk)
-    response = render_article(request, article)
-    # A reader served this page from the page cache still counts as a reader of it.
-    response.counts_as_read = article.pk
-    return response
+    return render_article(request, article)
+
+
+@csrf_exempt
+@require_POST
+@never_cache
+def count_read(request, pk):
+    """A reader's browser showed a public article (static/articles/read.js): count the read.
+
+    The page carries no CSRF token (it is cached for every reader), so only a request that
+    the browser says came from our own pages counts, as for comments.
+    """
+    sent_by_browser = "Origin" in request.headers or "Sec-Fetch-Site" in request.headers
+    if not sent_by_browser or clients.is_cross_site(request):
+        return HttpResponseForbidden()
+    if not Article.objects.published().filter(pk=pk).exists():
+        raise Http404("No such article.")
+    popularity.record_view(request, pk)
+    return HttpResponse(status=204)
 
 
 def render_article(request, article, *, preview=None, shared=None):

@@ -8,8 +8,7 @@ one by one. Scheduled and embargoed pieces need no save to go live, so the gener
 records when the next one is due and moves on by itself at that moment.
 
 When a hot page expires, one request renders it while the others are served the last good
-copy (a stampede lock); the page's CSP nonce is swapped for the new request's on the way out,
-and a reader served an article from the cache still counts towards "most read".
+copy (a stampede lock); the page's CSP nonce is swapped for the new request's on the way out.
 """
 
 import contextlib
@@ -33,7 +32,6 @@ from django_redis import get_redis_connection
 from redis.exceptions import RedisError
 
 from articles import generation as content_generation
-from articles import popularity
 from nhe.middleware import set_etag
 
 GENERATION_CHANNEL = "pagecache:generation-ended"
@@ -242,7 +240,6 @@ class AnonymousPageCacheMiddleware:
                 "etag": response.get("ETag", ""),
                 "content": response.content,
                 "nonce": str(nonce) if nonce else None,
-                "counts_as_read": getattr(response, "counts_as_read", None),
             }
             cache.set(key, stored, timeout + STALE_GRACE_SECONDS)
             self._keep_locally(key, stored)
@@ -282,8 +279,6 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def _replay(request, stored):
-        if stored.get("counts_as_read"):
-            popularity.record_view(request, stored["counts_as_read"])
         content = stored["content"]
         response = HttpResponse(content, status=stored["status"], headers=stored["headers"])
         if stored["nonce"]:
