@@ -16,6 +16,7 @@ from taggit.models import Tag
 
 from . import clients, popularity, search, seo
 from .article_page import article_page, public_article
+from .cache_params import cache_page_params
 from .forms import SearchForm
 from .frontpage import build_front_page
 from .models import (
@@ -38,6 +39,7 @@ class TeaserListView(ListView):
     paginate_by = PAGE_SIZE
     template_name = "articles/teaser_list.html"
     heading = ""
+    cache_page_params = ("page",)
 
     def get_queryset(self):
         return self.filter_articles(Article.objects.published()).for_teasers().newest_first()
@@ -100,6 +102,7 @@ class TagView(TeaserListView):
         return super().get_context_data(tag=self.tag, **kwargs)
 
 
+@cache_page_params()
 def home(request):
     return render(
         request,
@@ -112,6 +115,8 @@ def home(request):
     )
 
 
+# The comments composed into the page read which page of them to show and which to reply to.
+@cache_page_params("comments", "reply_to")
 def article_detail(request, section, slug):
     article = public_article(slug)
     if article is None:
@@ -189,6 +194,7 @@ class CorrectionsView(ListView):
 
     template_name = "articles/corrections.html"
     paginate_by = PAGE_SIZE
+    cache_page_params = ("page",)
 
     def get_queryset(self):
         return public_corrections()
@@ -226,6 +232,7 @@ class CorrectionsFeed(Feed):
         return timezone.make_aware(datetime.combine(correction.published_on, time(9)))
 
 
+@cache_page_params(*SearchForm.base_fields, "page")
 def search_page(request):
     """Search public articles; any input gives a page, never an error."""
     form = SearchForm(request.GET or None)
@@ -239,6 +246,7 @@ def search_page(request):
     return render(request, "articles/search.html", context)
 
 
+@cache_page_params()
 @require_safe
 def robots_txt(request):
     sitemaps = [
@@ -248,6 +256,7 @@ def robots_txt(request):
     return render(request, "robots.txt", {"sitemaps": sitemaps}, content_type="text/plain")
 
 
+@cache_page_params()
 @conditional_page
 def sitemap_index(request):
     return sitemap_views.index(
@@ -258,6 +267,7 @@ def sitemap_index(request):
     )
 
 
+@cache_page_params("p")  # Django's sitemap view pages with ?p=
 @conditional_page
 def sitemap(request, section):
     template = "sitemaps/news.xml" if section == "news" else "sitemaps/sitemap.xml"
