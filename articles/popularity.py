@@ -1,6 +1,8 @@
 """Most read this week, counted without writing to the database on each page view.
 
-Each reader's view of an article increments a per-day counter in the cache. The first view
+A reader's browser reports each article it shows (articles/static/articles/read.js posts to
+the `articles:read` view), so pages served by the page cache or by nginx count too. Each view
+increments a per-day counter in the cache. The first view
 of an article on a day also claims a numbered slot holding the article's id, so that
 `flush_read_counts()` (run by the `flush_most_read` command, e.g. every few minutes) can
 find the day's counters without scanning the cache. Day totals are written to ReadCount
@@ -15,13 +17,18 @@ from datetime import timedelta
 from django.core.cache import cache
 from django.db.models import Sum
 from django.utils import timezone
+from django_ratelimit.core import is_ratelimited
 
+from . import visitors
 from .models import Article, ReadCount, as_links
 
 PREFIX = "most-read"
 DAYS_IN_CACHE = 9  # a week, plus time for a late flush
 WEEK = 7
 BATCH = 1000
+# However often a page is reloaded, or a script replays the report, one address counts this
+# many views of one article at most (per client address: a hospital's readers share one).
+READS_PER_ADDRESS = "10/10m"
 NOT_A_READER = re.compile(
     r"bot|crawl|spider|slurp|archiver|facebookexternalhit|embedly|preview|monitor|"
     r"headless|lighthouse|pingdom|uptime|curl|wget|python|httpx|aiohttp|go-http-client|"
@@ -44,8 +51,6 @@ def _slot_key(day, number):
 
 def is_reader(request):
     """A person reading, as far as the request can tell: not a bot, feed reader or prefetch."""
-    if request.method != "GET":
-        return False
     agent = request.headers.get("User-Agent", "")
     if not agent or NOT_A_READER.search(agent):
         return False
@@ -53,9 +58,19 @@ def is_reader(request):
     return "prefetch" not in purpose.lower()
 
 
+def _address(group, request):
+    return visitors.client_ip(request)
+
+
 def record_view(request, article_id):
     """Count one view of an article by a reader, in the cache only."""
-    if not is_reader(request):
+    if not is_reader(request) or is_ratelimited(
+        request,
+        group=f"{PREFIX}:{article_id}",
+        key=_address,
+        rate=READS_PER_ADDRESS,
+        increment=True,
+    ):
         return
     day = timezone.localdate()
     timeout = DAYS_IN_CACHE * 24 * 3600

@@ -19,6 +19,7 @@ urlpatterns = [
     path("news/", views.NewsView.as_view(), name="news"),
     path("news/<slug:section>/", views.SectionView.as_view(), name="section"),
     path("news/<slug:section>/<slug:slug>/", views.article_detail, name="article"),
+    path("read/<int:pk>/", views.count_read, name="read"),
     path("authors/<slug:slug>/", views.AuthorView.as_view(), name="author"),
     path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
     path("corrections/", views.CorrectionsView.as_view(), name="corrections"),

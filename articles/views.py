@@ -3,18 +3,20 @@ from datetime import datetime, time
 from django.contrib.sitemaps import views as sitemap_views
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import conditional_page, require_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import conditional_page, require_POST, require_safe
 from django.views.generic import ListView
 from taggit.models import Tag
 
-from . import popularity, search, seo
+from . import popularity, search, seo, visitors
 from .article_page import article_page, public_article
+from .cache_params import cache_page_params
 from .forms import SearchForm
 from .frontpage import build_front_page
 from .models import (
@@ -37,6 +39,7 @@ class TeaserListView(ListView):
     paginate_by = PAGE_SIZE
     template_name = "articles/teaser_list.html"
     heading = ""
+    cache_page_params = ("page",)
 
     def get_queryset(self):
         return self.filter_articles(Article.objects.published()).for_teasers().newest_first()
@@ -99,6 +102,7 @@ class TagView(TeaserListView):
         return super().get_context_data(tag=self.tag, **kwargs)
 
 
+@cache_page_params()
 def home(request):
     # Callables, so that the template asks for them only when its cached fragment is missing.
     return render(
@@ -112,17 +116,33 @@ def home(request):
     )
 
 
+# The comments composed into the page read which page of them to show and which to reply to.
+@cache_page_params("comments", "reply_to")
 def article_detail(request, section, slug):
     article = public_article(slug)
     if article is None:
         raise Http404("No such article.")
     if article.section.slug != section:
         return redirect(article, permanent=True)
-    popularity.record_view(request, article.pk)
-    response = render_article(request, article)
-    # A reader served this page from the page cache still counts as a reader of it.
-    response.counts_as_read = article.pk
-    return response
+    return render_article(request, article)
+
+
+@csrf_exempt
+@require_POST
+@never_cache
+def count_read(request, pk):
+    """A reader's browser showed a public article (static/articles/read.js): count the read.
+
+    The page carries no CSRF token (it is cached for every reader), so only a request that
+    the browser says came from our own pages counts, as for comments.
+    """
+    sent_by_browser = "Origin" in request.headers or "Sec-Fetch-Site" in request.headers
+    if not sent_by_browser or visitors.is_cross_site(request):
+        return HttpResponseForbidden()
+    if not Article.objects.published().filter(pk=pk).exists():
+        raise Http404("No such article.")
+    popularity.record_view(request, pk)
+    return HttpResponse(status=204)
 
 
 def render_article(request, article, *, preview=None, shared=None):
@@ -176,6 +196,7 @@ class CorrectionsView(ListView):
 
     template_name = "articles/corrections.html"
     paginate_by = PAGE_SIZE
+    cache_page_params = ("page",)
 
     def get_queryset(self):
         return public_corrections()
@@ -213,6 +234,7 @@ class CorrectionsFeed(Feed):
         return timezone.make_aware(datetime.combine(correction.published_on, time(9)))
 
 
+@cache_page_params(*SearchForm.base_fields, "page")
 def search_page(request):
     """Search public articles; any input gives a page, never an error."""
     form = SearchForm(request.GET or None)
@@ -226,6 +248,7 @@ def search_page(request):
     return render(request, "articles/search.html", context)
 
 
+@cache_page_params()
 @require_safe
 def robots_txt(request):
     sitemaps = [
@@ -235,6 +258,7 @@ def robots_txt(request):
     return render(request, "robots.txt", {"sitemaps": sitemaps}, content_type="text/plain")
 
 
+@cache_page_params()
 @conditional_page
 def sitemap_index(request):
     return sitemap_views.index(
@@ -245,6 +269,7 @@ def sitemap_index(request):
     )
 
 
+@cache_page_params("p")  # Django's sitemap view pages with ?p=
 @conditional_page
 def sitemap(request, section):
     template = "sitemaps/news.xml" if section == "news" else "sitemaps/sitemap.xml"

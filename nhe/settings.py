@@ -62,9 +62,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "nhe.middleware.PermissionsPolicyMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "nhe.middleware.ConditionalGetMiddleware",
+    # Above WhiteNoise, so that static files get the site's policy too.
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "nhe.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -302,7 +303,7 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
-# Static files served by WhiteNoise get the same headers (nhe.middleware.static_file_headers).
+# Static files served by WhiteNoise may not be framed either (nhe.middleware.static_file_headers).
 WHITENOISE_ADD_HEADERS_FUNCTION = static_file_headers
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "

@@ -1,4 +1,5 @@
-"""Most read this week: counted in the cache, flushed in batches, bots ignored."""
+"""Most read this week: reported by the reader's browser, counted in the cache, flushed in
+batches, bots ignored."""
 
 from datetime import timedelta
 
@@ -7,11 +8,12 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from articles import popularity
 from articles.models import ReadCount
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, DraftFactory, editor
 
 pytestmark = pytest.mark.django_db
 
@@ -21,10 +23,22 @@ BROWSER = (
 )
 
 
+SAME_ORIGIN = {"HTTP_ORIGIN": "http://testserver", "HTTP_SEC_FETCH_SITE": "same-origin"}
+
+
+def report(client, article, agent=BROWSER, **headers):
+    """What static/articles/read.js has the browser send once it shows the article."""
+    url = reverse("articles:read", args=[article.pk])
+    return client.post(url, HTTP_USER_AGENT=agent, **{**SAME_ORIGIN, **headers})
+
+
 def read(client, article, times=1, agent=BROWSER, **headers):
     for _ in range(times):
-        response = client.get(article.get_absolute_url(), HTTP_USER_AGENT=agent, **headers)
-        assert response.status_code == 200
+        assert report(client, article, agent, **headers).status_code == 204
+
+
+def counted(article):
+    return popularity.counts_in_cache(timezone.localdate()).get(article.pk, 0)
 
 
 def flush():
@@ -42,7 +56,7 @@ def most_read_block(page):
     return [chunk.split(">", 1)[1].split("</a>")[0] for chunk in block.split("<a href=")[1:]]
 
 
-def test_a_page_view_writes_nothing_to_the_database(client):
+def test_a_read_writes_nothing_to_the_database(client):
     article = ArticleFactory()
     read(client, article)
     with CaptureQueriesContext(connection) as queries:
@@ -146,3 +160,72 @@ def test_slots_let_a_flush_find_every_article_read_today(client):
     for article in articles:
         read(client, article)
     assert popularity.counts_in_cache(timezone.localdate()) == {a.pk: 1 for a in articles}
+
+
+def test_the_article_page_has_the_browser_report_the_read(client):
+    article = ArticleFactory()
+    page = client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER).content.decode()
+    assert counted(article) == 0  # the page itself counts nothing: the browser reports it
+    assert f'data-read-url="{reverse("articles:read", args=[article.pk])}"' in page
+    assert "articles/read.js" in page
+
+
+def test_a_preview_has_no_read_to_report(client):
+    draft = DraftFactory()
+    client.force_login(editor())
+    page = client.get(reverse("admin:articles_article_preview", args=[draft.pk]))
+    assert page.status_code == 200
+    assert "articles/read.js" not in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_ORIGIN": "https://elsewhere.example", "HTTP_SEC_FETCH_SITE": "cross-site"},
+        {"HTTP_ORIGIN": "https://elsewhere.example", "HTTP_SEC_FETCH_SITE": ""},
+        {"HTTP_ORIGIN": "", "HTTP_SEC_FETCH_SITE": "same-site"},
+    ],
+)
+def test_a_report_from_another_site_is_refused(client, headers):
+    headers = {name: value for name, value in headers.items() if value}
+    article = ArticleFactory()
+    url = reverse("articles:read", args=[article.pk])
+    assert client.post(url, HTTP_USER_AGENT=BROWSER, **headers).status_code == 403
+    assert counted(article) == 0
+
+
+def test_a_report_that_no_browser_sent_is_refused(client):
+    article = ArticleFactory()
+    url = reverse("articles:read", args=[article.pk])
+    assert client.post(url, HTTP_USER_AGENT=BROWSER).status_code == 403
+    assert counted(article) == 0
+
+
+def test_a_get_is_not_a_report(client):
+    article = ArticleFactory()
+    url = reverse("articles:read", args=[article.pk])
+    response = client.get(url, HTTP_USER_AGENT=BROWSER, **SAME_ORIGIN)
+    assert response.status_code == 405
+    assert counted(article) == 0
+
+
+def test_reports_of_pieces_that_are_not_public_are_refused(client):
+    draft = DraftFactory()
+    embargoed = ArticleFactory(publish_at=timezone.now() + timedelta(hours=1))
+    for article in (draft, embargoed):
+        assert report(client, article).status_code == 404
+        assert counted(article) == 0
+
+
+def test_a_report_is_never_cached(client):
+    response = report(client, ArticleFactory())
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_one_address_counts_a_bounded_number_of_reads_of_one_article(client):
+    article, other = ArticleFactory(), ArticleFactory()
+    read(client, article, times=15)
+    read(client, other)
+    read(client, article, REMOTE_ADDR="192.0.2.7")
+    assert counted(article) == 11
+    assert counted(other) == 1

@@ -7,7 +7,7 @@ from unittest import mock
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.test import Client, RequestFactory
+from django.test import Client
 from django.utils import timezone
 
 from articles import generation as content_generation
@@ -157,7 +157,7 @@ def test_when_a_hot_page_expires_one_request_renders_and_the_rest_get_the_last_c
     content_generation.end_after_commit()
     ArticleFactory(title="Second version")
     cache.delete(content_generation.GENERATION_KEY)
-    lock = f"{pagecache._key(RequestFactory().get('/'))}:lock"
+    lock = f"{pagecache._key('/', '', 'testserver')}:lock"
     assert cache.add(lock, 1, 10)  # another process is rendering it right now
     response = client.get("/")
     assert response["X-Page-Cache"] == "hit"
@@ -166,22 +166,22 @@ def test_when_a_hot_page_expires_one_request_renders_and_the_rest_get_the_last_c
     assert "Second version" in client.get("/").text
 
 
-def test_a_cached_page_never_carries_a_stale_csp_nonce(client):
-    stored = {
-        "status": 200,
-        "headers": [("Content-Type", "text/html")],
-        "etag": '"old-etag"',
-        "content": b'<script nonce="OLDNONCE" type="application/ld+json">{}</script>',
-        "nonce": "OLDNONCE",
-    }
-    request = RequestFactory().get("/")
-    from django.utils.csp import LazyNonce
+def test_a_page_that_uses_its_csp_nonce_is_never_stored(client, settings):
+    settings.ROOT_URLCONF = "tests.nhe.page_cache_urls"
+    first, second = client.get("/with-nonce/"), client.get("/with-nonce/")
+    assert "X-Page-Cache" not in second
+    nonces = [re.search(r'nonce="([^"]+)"', page.text).group(1) for page in (first, second)]
+    assert nonces[0] != nonces[1]
+    assert f"'nonce-{nonces[1]}'" in second["Content-Security-Policy"]
 
-    request._csp_nonce = LazyNonce()
-    response = pagecache.AnonymousPageCacheMiddleware._replay(request, stored)
-    assert b"OLDNONCE" not in response.content
-    assert f'nonce="{request._csp_nonce}"'.encode() in response.content
-    assert "ETag" not in response  # the bytes differ on every answer
+
+def test_a_render_cut_short_leaves_no_lock_behind(client, settings):
+    from tests.nhe.page_cache_urls import WorkerAborted
+
+    settings.ROOT_URLCONF = "tests.nhe.page_cache_urls"
+    with pytest.raises(WorkerAborted):
+        client.get("/aborted/")
+    assert cache.get(f"{pagecache._key('/aborted/', '', 'testserver')}:lock") is None
 
 
 def test_a_replayed_page_carries_the_same_security_policy_and_etag(client, settings):
@@ -230,3 +230,38 @@ def test_a_head_request_is_answered_but_never_stored(client):
     first_get = client.get("/")
     assert "X-Page-Cache" not in first_get
     assert "Only for GET" in first_get.text
+
+
+def test_tracking_and_unknown_parameters_share_the_pages_entry(client):
+    ArticleFactory(title="Shared copy")
+    assert "X-Page-Cache" not in client.get("/news/")
+    for url in ["/news/?utm_source=letter&utm_medium=email", "/news/?foo=1", "/news/?fbclid=x"]:
+        response = client.get(url)
+        assert response["X-Page-Cache"] == "hit", url
+        assert "Shared copy" in response.text
+
+
+def test_a_parameter_the_page_reads_has_an_entry_of_its_own(client):
+    ArticleFactory()
+    client.get("/news/")
+    assert "X-Page-Cache" not in client.get("/news/?page=2")
+    assert client.get("/news/?page=2&utm_campaign=x")["X-Page-Cache"] == "hit"
+
+
+def test_search_is_keyed_by_its_words_and_filters_in_any_order(client):
+    ArticleFactory(title="Ward staffing review")
+    ArticleFactory(title="Pharmacy opening hours")
+    first = client.get("/search/?q=staffing&section=news")
+    assert "Ward" in first.text and "Pharmacy" not in first.text
+    again = client.get("/search/?section=news&q=staffing&gclid=abc")
+    assert again["X-Page-Cache"] == "hit"
+    other = client.get("/search/?q=pharmacy&section=news")
+    assert "X-Page-Cache" not in other
+    assert "Pharmacy" in other.text and "Ward" not in other.text
+
+
+def test_links_on_a_cached_page_carry_no_parameter_a_reader_made_up(client):
+    ArticleFactory.create_batch(21)
+    page = client.get("/news/?foo=planted&utm_source=x").text
+    assert 'href="?page=2"' in page
+    assert "planted" not in page and "utm_source" not in page
