@@ -3,9 +3,9 @@
 Prepares a PostgreSQL database with a large archive, serves it with gunicorn (2 sync workers,
 caching off on one server and on on another) and the bare project (bench/bare/: its own
 settings, only CommonMiddleware, one view returning 30 KB) with the same gunicorn, drives each
-page with wrk (-t2 -c8) after a warm-up, interleaved and repeated, and prints a Markdown table
-of requests per second, p50/p99 latency, the ratio to the bare project and the queries each
-page runs.
+page with wrk (-t2 -c8) after a warm-up, interleaved and repeated, each right after the bare
+project, and prints a Markdown table of requests per second, p50/p99 latency, the ratio to the
+bare project and the queries each page runs.
 
     make bench                      # the full run (20,000 articles, 10 s per measurement)
     bench/run.py --quick            # a smoke run: small archive, short measurements
@@ -340,6 +340,9 @@ def main():
     manage(env, "collectstatic", "--noinput", "-v0")
     setup_django({**env, "PAGE_CACHE_SECONDS": "0"})  # count the queries of a real render
     targets, posted_to = pick_targets()
+    from articles.models import Article
+
+    public = Article.objects.published().count()  # earlier, larger runs may have added more
     queries = count_queries({**targets, LISTING_LABEL: "/bench/listing/"})
     RESULTS.mkdir(parents=True, exist_ok=True)
     post_path, post_script = comment_post_script(posted_to, RESULTS)
@@ -357,10 +360,8 @@ def main():
         bare_port,
         start_gunicorn(bare_env, bare_port, "bench.bare.wsgi:application", ready_path="/"),
     )
-    plan = [
-        (BARE_LABEL, "bare", "/", None),
-        (LISTING_LABEL, "off", "/bench/listing/", None),
-    ]
+    bare_target = f"http://127.0.0.1:{bare_port}/"
+    plan = [(LISTING_LABEL, "off", "/bench/listing/", None)]
     plan += [
         (label, mode, path, None) for mode in ("off", "on") for label, path in targets.items()
     ]
@@ -382,12 +383,18 @@ def main():
         for round_number in range(args.rounds):
             order = plan if round_number % 2 == 0 else list(reversed(plan))
             for label, mode, path, script in order:
+                # The bare project is measured just before each page, so that each ratio
+                # compares two neighbouring windows of the same machine load.
+                wrk(bare_target, args.warmup)
+                bare = wrk(bare_target, args.duration)
+                results.setdefault((BARE_LABEL, "bare"), []).append({**bare, "ratio": 1.0})
                 target = f"http://127.0.0.1:{servers[mode][0]}{path}"
                 wrk(target, args.warmup, script)
                 before = comments_on(posted_to) if script else 0
                 result = wrk(target, args.duration, script)
                 if script:  # a refused comment re-renders the page: say so, do not hide it
                     result["refused"] = result["requests"] - (comments_on(posted_to) - before)
+                result["ratio"] = result["rps"] / bare["rps"]
                 results.setdefault((label, mode), []).append(result)
                 shown = label if mode == "bare" else f"{label} (cache {mode})"
                 print(f"  round {round_number + 1}: {shown} done", file=sys.stderr)
@@ -395,22 +402,22 @@ def main():
         for _, process in servers.values():
             stop(process)
 
-    table = render(results, queries, args)
+    table = render(results, queries, args, public)
     (RESULTS / "latest.md").write_text(table)
     print(table)
 
 
-def render(results, queries, args):
+def render(results, queries, args, public):
     def median(key, field):
         values = [r[field] for r in results[key] if r[field] is not None]
         return statistics.median(values) if values else float("nan")
 
-    bare = median((BARE_LABEL, "bare"), "rps")
     lines = [
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores; "
-        f"{args.articles:,} generated articles; gunicorn 2 sync workers for the app and the "
+        f"{public:,} public articles; gunicorn 2 sync workers for the app and the "
         f"bare project alike; wrk -t2 -c8 -d{args.duration}s after a {args.warmup} s warm-up; "
-        f"{args.rounds} interleaved rounds (medians).",
+        f"{args.rounds} interleaved rounds; each page's ratio is the median of its req/s over "
+        "the bare project's, measured just before it.",
         "",
         "| page | cache | req/s | ratio to bare Django | p50 ms | p99 ms | queries |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
@@ -422,11 +429,17 @@ def render(results, queries, args):
         errors += f" ({refused:,} refused)" if refused > 0 else ""
         shown_mode = "-" if label in (BARE_LABEL, LISTING_LABEL) else mode
         shown_queries = queries.get(label, "-") if mode == "off" else "-"
+        ratio, p50, p99 = (median((label, mode), field) for field in ("ratio", "p50", "p99"))
         lines.append(
-            f"| {label}{errors} | {shown_mode} | {rps:,.0f} | {rps / bare:.3f} | "
-            f"{median((label, mode), 'p50'):.2f} | {median((label, mode), 'p99'):.2f} | "
-            f"{shown_queries} |"
+            f"| {label}{errors} | {shown_mode} | {rps:,.0f} | {ratio:.3f} | {p50:.2f} | "
+            f"{p99:.2f} | {shown_queries} |"
         )
+    bare = sorted(r["rps"] for r in results[(BARE_LABEL, "bare")])
+    lines += [
+        "",
+        f"The bare project's {len(bare)} measurements ranged from {bare[0]:,.0f} to "
+        f"{bare[-1]:,.0f} req/s: how much the machine's load moved during the run.",
+    ]
     return "\n".join(lines) + "\n"
 
 
