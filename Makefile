@@ -42,6 +42,7 @@ checks:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python scripts/check_plain_django.py
 	$(BIN)/python -m pytest
 
 # Static security checks (bandit, configured in pyproject.toml) and known vulnerabilities in

@@ -3,7 +3,6 @@ from datetime import timedelta
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Max, Prefetch
@@ -481,7 +480,9 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         form.can_publish = _can(request, "publish_article")
-        form.restoring = getattr(request, "_restoring_version", False)
+        # simple-history's "revert to this version" page shows this form too.
+        match = request.resolver_match
+        form.restoring = bool(match and match.url_name == "articles_article_simple_history")
         return form
 
     @method_decorator(csp_override(EDITOR_CSP))
@@ -619,10 +620,9 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     @method_decorator(csp_override(EDITOR_CSP))
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        article = self.get_object(request, unquote(object_id))
+        article = self.get_object(request, object_id)
         if article is None or not self.has_change_permission(request, article):
             raise PermissionDenied
-        request._restoring_version = True
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     def set_history_delta_changes(self, request, page_obj, *args, **kwargs):

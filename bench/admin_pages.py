@@ -28,6 +28,9 @@ def configure():
     os.environ.setdefault("SECRET_KEY", "benchmark-only")
     os.environ["DEBUG"] = "0"
     os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+    # The test client speaks plain http and signs in with force_login.
+    os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+    os.environ.setdefault("ADMIN_REQUIRE_OTP", "0")
     os.environ.setdefault(
         "STATICFILES_BACKEND", "django.contrib.staticfiles.storage.StaticFilesStorage"
     )

@@ -1,9 +1,11 @@
-"""Load-test the site as it runs in production, against a bare Django view in the same run.
+"""Load-test the site as it runs in production, against a bare Django project in the same run.
 
 Prepares a PostgreSQL database with a large archive, serves it with gunicorn (2 sync workers,
-caching off on one server and on on another), drives each page with wrk (-t2 -c8) after a
-warm-up, interleaved and repeated, and prints a Markdown table of requests per second,
-p50/p99 latency, the ratio to the baseline view and the queries each page runs.
+caching off on one server and on on another) and the bare project (bench/bare/: its own
+settings, only CommonMiddleware, one view returning 30 KB) with the same gunicorn, drives each
+page with wrk (-t2 -c8) after a warm-up, interleaved and repeated, each right after the bare
+project, and prints a Markdown table of requests per second, p50/p99 latency, the ratio to the
+bare project and the queries each page runs.
 
     make bench                      # the full run (20,000 articles, 10 s per measurement)
     bench/run.py --quick            # a smoke run: small archive, short measurements
@@ -98,13 +100,14 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def start_gunicorn(env, port):
+def start_gunicorn(env, port, application="nhe.wsgi:application", ready_path="/healthz"):
+    """gunicorn as the bench runs it for the app and the bare project alike."""
     process = subprocess.Popen(
         [
             PYTHON,
             "-m",
             "gunicorn",
-            "nhe.wsgi:application",
+            application,
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
@@ -121,7 +124,7 @@ def start_gunicorn(env, port):
         stdout=subprocess.DEVNULL,
         start_new_session=True,
     )
-    return answering(process, port, "gunicorn", seconds=30)
+    return answering(process, port, "gunicorn", seconds=30, path=ready_path)
 
 
 def start_nginx(upstream_port, port, env, run_dir):
@@ -148,12 +151,12 @@ def start_nginx(upstream_port, port, env, run_dir):
     return answering(process, port, "nginx", seconds=15)
 
 
-def answering(process, port, name, seconds):
+def answering(process, port, name, seconds, path="/healthz"):
     """The process, once its port answers the health check; the bench stops if it never does."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=2)
             return process
         except OSError:
             time.sleep(0.2)
@@ -236,6 +239,7 @@ def pick_targets():
     return targets, posted_to
 
 
+BARE_LABEL = "bare Django project"
 LISTING_LABEL = "20-row list, 1 query"
 
 POST_SCRIPT = """
@@ -329,14 +333,16 @@ def main():
     env = app_environment(url)
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "seed_demo", "--articles", str(args.articles))
-    if (ROOT / "demo" / "management" / "commands" / "seed_comments.py").exists():
-        manage(env, "seed_comments", "--comments", str(args.comments), "--per-article", "50")
+    manage(env, "seed_comments", "--comments", str(args.comments), "--per-article", "50")
     manage(env, "update_search_index")
     forget_earlier_posts(url)
     vacuum_analyze(url)
     manage(env, "collectstatic", "--noinput", "-v0")
     setup_django({**env, "PAGE_CACHE_SECONDS": "0"})  # count the queries of a real render
     targets, posted_to = pick_targets()
+    from articles.models import Article
+
+    public = Article.objects.published().count()  # earlier, larger runs may have added more
     queries = count_queries({**targets, LISTING_LABEL: "/bench/listing/"})
     RESULTS.mkdir(parents=True, exist_ok=True)
     post_path, post_script = comment_post_script(posted_to, RESULTS)
@@ -348,10 +354,14 @@ def main():
     for mode, seconds in (("off", "0"), ("on", "300")):
         port = free_port()
         servers[mode] = (port, start_gunicorn({**env, "PAGE_CACHE_SECONDS": seconds}, port))
-    plan = [
-        ("baseline", "off", "/bench/baseline/", None),
-        (LISTING_LABEL, "off", "/bench/listing/", None),
-    ]
+    bare_port = free_port()
+    bare_env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.bare.settings"}
+    servers["bare"] = (
+        bare_port,
+        start_gunicorn(bare_env, bare_port, "bench.bare.wsgi:application", ready_path="/"),
+    )
+    bare_target = f"http://127.0.0.1:{bare_port}/"
+    plan = [(LISTING_LABEL, "off", "/bench/listing/", None)]
     plan += [
         (label, mode, path, None) for mode in ("off", "on") for label, path in targets.items()
     ]
@@ -373,36 +383,43 @@ def main():
         for round_number in range(args.rounds):
             order = plan if round_number % 2 == 0 else list(reversed(plan))
             for label, mode, path, script in order:
+                # The bare project is measured just before each page, so that each ratio
+                # compares two neighbouring windows of the same machine load.
+                wrk(bare_target, args.warmup)
+                bare = wrk(bare_target, args.duration)
+                results.setdefault((BARE_LABEL, "bare"), []).append({**bare, "ratio": 1.0})
                 target = f"http://127.0.0.1:{servers[mode][0]}{path}"
                 wrk(target, args.warmup, script)
                 before = comments_on(posted_to) if script else 0
                 result = wrk(target, args.duration, script)
                 if script:  # a refused comment re-renders the page: say so, do not hide it
                     result["refused"] = result["requests"] - (comments_on(posted_to) - before)
+                result["ratio"] = result["rps"] / bare["rps"]
                 results.setdefault((label, mode), []).append(result)
-                print(f"  round {round_number + 1}: {label} (cache {mode}) done", file=sys.stderr)
+                shown = label if mode == "bare" else f"{label} (cache {mode})"
+                print(f"  round {round_number + 1}: {shown} done", file=sys.stderr)
     finally:
         for _, process in servers.values():
             stop(process)
 
-    table = render(results, queries, args)
+    table = render(results, queries, args, public)
     (RESULTS / "latest.md").write_text(table)
     print(table)
 
 
-def render(results, queries, args):
+def render(results, queries, args, public):
     def median(key, field):
         values = [r[field] for r in results[key] if r[field] is not None]
         return statistics.median(values) if values else float("nan")
 
-    baseline = median(("baseline", "off"), "rps")
     lines = [
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores; "
-        f"{args.articles:,} generated articles; gunicorn 2 sync workers; wrk -t2 -c8 "
-        f"-d{args.duration}s after a {args.warmup} s warm-up; {args.rounds} interleaved rounds "
-        "(medians).",
+        f"{public:,} public articles; gunicorn 2 sync workers for the app and the "
+        f"bare project alike; wrk -t2 -c8 -d{args.duration}s after a {args.warmup} s warm-up; "
+        f"{args.rounds} interleaved rounds; each page's ratio is the median of its req/s over "
+        "the bare project's, measured just before it.",
         "",
-        "| page | cache | req/s | ratio to baseline | p50 ms | p99 ms | queries |",
+        "| page | cache | req/s | ratio to bare Django | p50 ms | p99 ms | queries |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for (label, mode), runs in results.items():
@@ -410,13 +427,19 @@ def render(results, queries, args):
         errors = " (errors)" if any(r["errors"] for r in runs) else ""
         refused = sum(r.get("refused", 0) for r in runs)
         errors += f" ({refused:,} refused)" if refused > 0 else ""
-        shown_mode = "-" if label in ("baseline", LISTING_LABEL) else mode
+        shown_mode = "-" if label in (BARE_LABEL, LISTING_LABEL) else mode
         shown_queries = queries.get(label, "-") if mode == "off" else "-"
+        ratio, p50, p99 = (median((label, mode), field) for field in ("ratio", "p50", "p99"))
         lines.append(
-            f"| {label}{errors} | {shown_mode} | {rps:,.0f} | {rps / baseline:.3f} | "
-            f"{median((label, mode), 'p50'):.2f} | {median((label, mode), 'p99'):.2f} | "
-            f"{shown_queries} |"
+            f"| {label}{errors} | {shown_mode} | {rps:,.0f} | {ratio:.3f} | {p50:.2f} | "
+            f"{p99:.2f} | {shown_queries} |"
         )
+    bare = sorted(r["rps"] for r in results[(BARE_LABEL, "bare")])
+    lines += [
+        "",
+        f"The bare project's {len(bare)} measurements ranged from {bare[0]:,.0f} to "
+        f"{bare[-1]:,.0f} req/s: how much the machine's load moved during the run.",
+    ]
     return "\n".join(lines) + "\n"
 
 

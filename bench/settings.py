@@ -1,4 +1,4 @@
-"""Production settings plus the bare baseline view that every figure is divided by."""
+"""Production settings plus the 20-row listing page the bench measures inside the site."""
 
 from nhe.settings import *  # noqa: F403
 

@@ -3,7 +3,6 @@ import csv
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
@@ -236,7 +235,7 @@ class PitchAdmin(admin.ModelAdmin):
 
     def file_view(self, request, object_id, which):
         """Hand a private upload to staff as a download, never as a page."""
-        pitch = self.get_object(request, unquote(object_id))
+        pitch = self.get_object(request, object_id)
         if pitch is None:
             raise Http404
         if not self.has_view_permission(request, pitch):

@@ -19,13 +19,17 @@ class TwoFactorLoginForm(OTPAdminAuthenticationForm):
         ),
     )
 
-    def _chosen_device(self, user):
-        """The device the code belongs to, told by its shape: six digits come from the
-        authenticator app, anything else is a recovery code. Only that device is tried, so
-        a typo never counts against (and throttles) the other."""
-        token = (self.cleaned_data.get("otp_token") or "").strip()
-        kind = TOTPDevice if len(token) == 6 and token.isdigit() else StaticDevice
-        return kind.objects.devices_for_user(user, confirmed=True).first()
+    def clean_otp(self, user):
+        """Check the code against the device it belongs to, told by its shape: six digits
+        come from the authenticator app, anything else is a recovery code. Only that device
+        is tried, so a typo never counts against (and throttles) the other."""
+        if user is not None:
+            token = (self.cleaned_data.get("otp_token") or "").strip()
+            kind = TOTPDevice if len(token) == 6 and token.isdigit() else StaticDevice
+            device = kind.objects.devices_for_user(user, confirmed=True).first()
+            # What a submitted otp_device said is never trusted: the code's shape decides.
+            self.cleaned_data["otp_device"] = device.persistent_id if device else ""
+        super().clean_otp(user)
 
 
 class NewsroomAdminSite(admin.AdminSite):
