@@ -351,9 +351,16 @@ def main():
 
     redis.Redis.from_url(env["CACHE_URL"]).flushdb()
     servers = {}
-    for mode, seconds in (("off", "0"), ("on", "300")):
+    # "off": no page cache, the fragment caches warm (steady state); "cold": neither, so each
+    # request renders as the first one after a publish does; "on": the page cache.
+    for mode, seconds, fragments in (
+        ("off", "0", "3600"),
+        ("cold", "0", "0"),
+        ("on", "300", "3600"),
+    ):
         port = free_port()
-        servers[mode] = (port, start_gunicorn({**env, "PAGE_CACHE_SECONDS": seconds}, port))
+        app_env = {**env, "PAGE_CACHE_SECONDS": seconds, "FRAGMENT_CACHE_SECONDS": fragments}
+        servers[mode] = (port, start_gunicorn(app_env, port))
     bare_port = free_port()
     bare_env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.bare.settings"}
     servers["bare"] = (
@@ -365,6 +372,7 @@ def main():
     plan += [
         (label, mode, path, None) for mode in ("off", "on") for label, path in targets.items()
     ]
+    plan += [(label, "cold", targets[label], None) for label in ("front page", "article")]
     plan += [("comment POST", mode, post_path, post_script) for mode in ("off", "on")]
     if shutil.which("nginx") or Path("/usr/sbin/nginx").exists():
         proxy_port = free_port()
