@@ -65,7 +65,6 @@ def test_comment_page_two_costs_no_more(client, article):
 def test_the_comments_are_read_from_the_articles_approved_rows_alone(client, article, settings):
     """A busy article with thousands in the moderation queue must not make the page join the
     whole comment table to check reply parents (57 ms a page on the bench's data)."""
-    settings.DATABASE_PREPARED_STATEMENTS = False  # to read the SQL itself, not EXECUTE
     add_comments(article, 5)
     Comment.objects.bulk_create(
         Comment(article=article, name="Spammer", email="s@example.org", body=f"Spam {n}")
