@@ -1,7 +1,10 @@
 """What the article page reads, in a fixed number of queries whatever the archive's size."""
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch
 
+from . import generation
 from .models import Article, Byline, Correction, InterviewQuestion
 
 
@@ -30,5 +33,15 @@ def article_page(articles):
 
 
 def public_article(slug):
-    """The public article with this slug, ready for its page, or None."""
-    return article_page(Article.objects.published()).filter(slug=slug).first()
+    """The public article with this slug, ready for its page, or None.
+
+    Kept in the cache for the current content generation, which every change to what the
+    page shows ends (and a scheduled or embargoed piece's time to go public, too).
+    """
+    key = generation.key("article", slug)
+    article = cache.get(key)
+    if article is None:
+        article = article_page(Article.objects.published()).filter(slug=slug).first()
+        if article is not None:  # unknown addresses are not remembered: anyone can make them
+            cache.set(key, article, settings.FRAGMENT_CACHE_SECONDS)
+    return article

@@ -4,8 +4,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
+
+from articles import generation
 
 from . import moderation
 from .models import REMOVED, Comment
@@ -36,8 +39,24 @@ class Discussion:
 
     def __init__(self, article):
         self.article = article
-        self.settings = moderation.comment_settings_for(article)
+        # Read once per content generation: approving, editing or removing a comment and
+        # changing the article's comment settings all end it.
+        self.settings, self.approved = cache.get_or_set(
+            generation.key("discussion", article.pk),
+            self._load,
+            settings.FRAGMENT_CACHE_SECONDS,
+        )
         self.state = moderation.state_of(article, self.settings)
+
+    def _load(self):
+        # Approved comments only, with no join: however many comments wait in the queue or
+        # were turned away (a spam run on a busy article), the page reads the same rows.
+        rows = (
+            Comment.objects.filter(article=self.article, status=Comment.Status.APPROVED)
+            .order_by("created_at", "pk")
+            .values_list("pk", "parent_id", "name", "body", "created_at")
+        )
+        return moderation.comment_settings_for(self.article), list(rows)
 
     @property
     def is_open(self):
@@ -51,16 +70,9 @@ class Discussion:
     def comments(self):
         if self.is_under_legal_hold:
             return []
-        # Approved comments only, with no join: however many comments wait in the queue or
-        # were turned away (a spam run on a busy article), the page reads the same rows. A
-        # reply is shown under a shown parent, and a parent is on the same article, so that
-        # check needs no join either: the parent is in this list or the reply is hidden.
-        rows = (
-            Comment.objects.filter(article=self.article, status=Comment.Status.APPROVED)
-            .order_by("created_at", "pk")
-            .values_list("pk", "parent_id", "name", "body", "created_at")
-        )
-        approved = [ShownComment(*row) for row in rows]
+        # A reply is shown under a shown parent, and a parent is on the same article, so
+        # that check needs no join: the parent is in this list or the reply is hidden.
+        approved = [ShownComment(*row) for row in self.approved]
         shown_ids = {comment.pk for comment in approved}
         return [c for c in approved if c.parent_id is None or c.parent_id in shown_ids]
 

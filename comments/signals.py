@@ -6,9 +6,9 @@ never empties the page cache; approvals, edits, removals and hidden reported com
 
 from django.db.models.signals import post_delete, post_save
 
-from articles.signals import public_content_changed
+from articles.signals import announce, public_content_changed
 
-from .models import Comment
+from .models import ArticleCommentSettings, Comment
 
 
 def _comment_saved(sender, instance, created, **kwargs):
@@ -30,3 +30,8 @@ def visible_comments_changed():
 def connect():
     post_save.connect(_comment_saved, sender=Comment, dispatch_uid="comments:public:save")
     post_delete.connect(_comment_deleted, sender=Comment, dispatch_uid="comments:public:del")
+    # Closing comments or a legal hold changes every page that shows the article's thread.
+    for signal, name in ((post_save, "save"), (post_delete, "del")):
+        signal.connect(
+            announce, sender=ArticleCommentSettings, dispatch_uid=f"comments:settings:{name}"
+        )

@@ -132,7 +132,8 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if DEBUG else 300)
 # Rendered blocks of public content ({% cache %}: the front page's layout, the blocks around an
-# article, most read), kept for the current content generation; 0 turns them off.
+# article, most read) and the article page's query results, kept for the current content
+# generation; 0 turns them off.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=0 if DEBUG else 3600)
 # How long nginx's microcache keeps a public page (X-Accel-Expires), in seconds.
 PROXY_MICROCACHE_SECONDS = env.int("PROXY_MICROCACHE_SECONDS", default=5)

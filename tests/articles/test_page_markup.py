@@ -112,3 +112,40 @@ def test_cached_comments_follow_moderation(client, settings, django_capture_on_c
         shown.save()
     page = client.get(article.get_absolute_url()).text
     assert "A second remark." in page and "The first remark." not in page
+
+
+def test_a_cached_article_follows_edits_and_unpublishing(
+    client, settings, django_capture_on_commit_callbacks
+):
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    article = ArticleFactory(title="Before the edit", body="<p>First words.</p>")
+    url = article.get_absolute_url()
+    assert "First words." in client.get(url).text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        article.body = "<p>Second words.</p>"
+        article.save()
+    assert "Second words." in client.get(url).text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        article.status = Article.Status.DRAFT
+        article.save()
+    assert client.get(url).status_code == 404
+
+
+def test_a_cached_discussion_follows_a_legal_hold(
+    client, settings, django_capture_on_commit_callbacks
+):
+    from comments.models import ArticleCommentSettings
+    from tests.comments.factories import CommentFactory
+
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    article = ArticleFactory()
+    CommentFactory(article=article, body="A remark about the board.")
+    assert "A remark about the board." in client.get(article.get_absolute_url()).text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticleCommentSettings.objects.create(article=article, legal_hold=True)
+    page = client.get(article.get_absolute_url()).text
+    assert "A remark about the board." not in page
+    assert "hidden for legal reasons" in page
