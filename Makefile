@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve test checks audit backup restore lint format venv bench bench-cpu clean
+.PHONY: run serve test checks audit backup restore lint format venv bench bench-cpu drill clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Python 3.12+ is needed, found " + sys.version' 
@@ -77,6 +77,11 @@ bench: $(STAMP)
 # BENCH_ARGS=--instructions counts instructions under valgrind instead.
 bench-cpu: $(STAMP)
 	scripts/with-postgres $(BIN)/python bench/cpu.py $(BENCH_ARGS)
+
+# Ten minutes of mixed load through nginx while Redis stops and database connections are
+# killed (bench/drill.py); DRILL_ARGS=--minutes=1 for a smoke run.
+drill: $(STAMP)
+	scripts/with-postgres $(BIN)/python -m bench.drill $(DRILL_ARGS)
 
 clean:
 	rm -rf $(VENV) var

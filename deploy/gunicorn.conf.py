@@ -20,3 +20,40 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")
 # Behind nginx on the same host: trust its X-Forwarded-* headers only from loopback.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 limit_request_line = 8190
+# Access lines without the query string (it can carry a reader's search words), with the
+# request id nginx gave the request, which the app's own log lines carry too.
+access_log_format = "%(m)s %(U)s %(s)s %(B)s %(M)sms %({x-request-id}i)s"
+# gunicorn's own lines as JSON objects too, like the app's (LOG_FORMAT, nhe/settings.py).
+if os.environ.get("LOG_FORMAT", "json") == "json":
+    _json = {
+        "()": "pythonjsonlogger.json.JsonFormatter",
+        "timestamp": "time",
+        "fmt": ["levelname", "name", "message"],
+        "rename_fields": {"levelname": "level", "name": "logger", "exc_info": "exception"},
+    }
+    logconfig_dict = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": _json},
+        "handlers": {
+            "error": {
+                "class": "logging.StreamHandler",
+                "formatter": "json",
+                "stream": "ext://sys.stderr",
+            },
+            "access": {
+                "class": "logging.StreamHandler",
+                "formatter": "json",
+                "stream": "ext://sys.stdout",
+            },
+        },
+        "root": {"handlers": ["error"], "level": loglevel.upper()},
+        "loggers": {
+            "gunicorn.error": {
+                "handlers": ["error"],
+                "level": loglevel.upper(),
+                "propagate": False,
+            },
+            "gunicorn.access": {"handlers": ["access"], "level": "INFO", "propagate": False},
+        },
+    }

@@ -6,6 +6,7 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from pythonjsonlogger.core import RESERVED_ATTRS
 
 from nhe.middleware import static_file_headers
 
@@ -60,6 +61,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every log line of a request carries its id and its time counts whole.
+    "nhe.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "nhe.middleware.PermissionsPolicyMiddleware",
     "nhe.middleware.ConditionalGetMiddleware",
@@ -340,12 +343,67 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 
+# Logs go to standard error, one JSON object a line (time, level, logger, message,
+# request_id, exc_info), or as plain text with LOG_FORMAT=text (the default with DEBUG).
+# Every line written during a request carries its id, which the response's X-Request-ID
+# header and our nginx's logs share (nhe/logs.py). Errors also go by email to ADMIN_EMAILS.
+LOG_LEVEL = env.str("LOG_LEVEL", default="WARNING")
+LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
+# Requests and database queries slower than these many milliseconds are logged (at WARNING,
+# by nhe.slow_requests and nhe.slow_queries); the SQL without its parameters, the path
+# without its query string. A negative value turns that log off.
+SLOW_REQUEST_MS = env.int("SLOW_REQUEST_MS", default=1000)
+SLOW_QUERY_MS = env.int("SLOW_QUERY_MS", default=200)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+    "filters": {
+        "request_id": {"()": "nhe.logs.RequestIdFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": ["levelname", "name", "message", "request_id"],
+            "rename_fields": {"levelname": "level", "name": "logger", "exc_info": "exception"},
+            "timestamp": "time",
+            # Django's request log passes the request itself, whose text repeats the query.
+            "reserved_attrs": [*RESERVED_ATTRS, "request", "server_time"],
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    # Django's own loggers write through the handler above too, not Django's plain one.
+    "loggers": {"django": {"handlers": ["mail_admins"], "level": LOG_LEVEL}},
 }
+
+# Error reports to Sentry (or a server that speaks its protocol) when SENTRY_DSN is set; the
+# SDK is not even imported otherwise. Emails and IP addresses are masked (nhe/error_reports.py).
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+SENTRY_ENVIRONMENT = env.str("SENTRY_ENVIRONMENT", default="debug" if DEBUG else "production")
+SENTRY_RELEASE = env.str("SENTRY_RELEASE", default="")
+SENTRY_TRACES_SAMPLE_RATE = env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0)
+if SENTRY_DSN:
+    from nhe import error_reports
+
+    error_reports.start(
+        dsn=SENTRY_DSN,
+        environment=SENTRY_ENVIRONMENT,
+        release=SENTRY_RELEASE,
+        traces_sample_rate=SENTRY_TRACES_SAMPLE_RATE,
+    )
 
 # What other apps add to the article admin (articles/admin.py, ArticleAdmin explains how).
 ARTICLE_ADMIN_EXTENSIONS = ["comments.admin.ArticleComments"]
