@@ -7,6 +7,7 @@ at once, without deleting keys one by one. Scheduled and embargoed pieces go pub
 save, so a generation also records when the next one is due and ends by itself then.
 """
 
+import hashlib
 import time
 
 from django.core.cache import cache
@@ -36,8 +37,15 @@ def current():
 
 
 def key(*parts):
-    """A cache key that belongs to the current generation, for a result of public content."""
-    return ":".join(["public", current()["id"], *map(str, parts)])
+    """A cache key that belongs to the current generation, for a result of public content.
+
+    Parts may come from a visitor's URL: a long or odd one is hashed, so that every key
+    stays short and printable, as every cache backend needs (memcached: 250 characters).
+    """
+    text = ":".join(map(str, parts))
+    if len(text) > 100 or not text.isascii() or not text.isprintable() or " " in text:
+        text = hashlib.sha256(text.encode()).hexdigest()
+    return f"public:{current()['id']}:{text}"
 
 
 def end():
