@@ -75,9 +75,7 @@ def make_run(tmp_path):
             log.close()
 
 
-def test_a_read_counted_by_the_web_server_reaches_most_read_through_the_worker(
-    make_run, settings
-):
+def test_a_read_counted_by_the_web_server_reaches_most_read_through_the_worker(make_run, settings):
     article = ArticleFactory()
     assert eventually(lambda: ScheduledJob.objects.filter(command="flush_most_read").exists())
 
