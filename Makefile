@@ -21,13 +21,15 @@ run: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py seed_demo
 	DEBUG=1 $(BIN)/python manage.py seed_comments
 	DEBUG=1 $(BIN)/python manage.py create_demo_editor
-	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+	DEBUG=1 BIN=$(BIN) scripts/run
 
 # The production stack on this machine: gunicorn behind nginx (deploy/), DEBUG off, on
 # http://127.0.0.1:8080/. Uses DATABASE_URL if set, else the SQLite file `make run` made.
 # Plain http and no two-factor prompt, because this is a local machine, not the internet.
+# Without CACHE_URL, gunicorn's workers and the task worker share a file cache in var/.
 serve: $(STAMP)
 	SECRET_KEY=$${SECRET_KEY:-local-serve-only-$$(hostname)-not-for-production} \
+	CACHE_URL=$${CACHE_URL:-filecache://$(CURDIR)/var/cache} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 \
 	ADMIN_REQUIRE_OTP=0 BIN=$(BIN) scripts/serve
 

@@ -1,7 +1,8 @@
 """Emails about pitches: written to the outbox with the change they report, sent after it.
 
-A pitch is never lost to a mail outage: an email that fails stays in the outbox with its
-error, and `manage.py send_pitch_emails` tries again.
+A pitch is never lost to a mail outage: once the change commits, the task queue sends each
+email (columnists/tasks.py), retrying with growing waits; one that still fails stays in the
+outbox with its error, and `manage.py send_pitch_emails` (scheduled hourly) tries again.
 """
 
 import logging
@@ -13,6 +14,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.background import enqueue_after_commit
+
+from . import tasks
 from .models import Pitch, PitchEmail
 
 logger = logging.getLogger(__name__)
@@ -45,7 +49,7 @@ def fill_placeholders(text: str, pitch: Pitch) -> str:
 
 
 def queue(pitch: Pitch, kind: str, recipients: list[str], subject: str, body: str) -> PitchEmail:
-    """Record an email in the outbox; it is sent once the current transaction commits."""
+    """Record an email in the outbox; the queue sends it once the current transaction commits."""
     email = PitchEmail.objects.create(
         pitch=pitch,
         kind=kind,
@@ -53,7 +57,7 @@ def queue(pitch: Pitch, kind: str, recipients: list[str], subject: str, body: st
         subject=" ".join(subject.split())[:255],
         body=body,
     )
-    transaction.on_commit(lambda: deliver(email.pk), robust=True)
+    enqueue_after_commit(tasks.send_pitch_email, email.pk)
     return email
 
 

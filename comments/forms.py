@@ -6,7 +6,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.defaultfilters import pluralize
 
-from . import moderation, notifications
+from articles.background import enqueue_after_commit
+
+from . import moderation, tasks
 from .models import Comment, Report
 
 # Characters that reorder or hide text: harmless in a body, but in a name they can make one
@@ -122,10 +124,10 @@ class CommentForm(forms.ModelForm):
         with transaction.atomic():
             comment.save()
             if comment.status == Comment.Status.PENDING:
-                transaction.on_commit(lambda: notifications.alert_if_queue_was_empty(comment))
+                enqueue_after_commit(tasks.alert_moderators, comment.pk)
             elif comment.status == Comment.Status.APPROVED and comment.parent_id:
                 # Published at once (a trusted author): tell the parent now, as approval would.
-                transaction.on_commit(lambda: notifications.notify_parent_of_reply(comment))
+                enqueue_after_commit(tasks.notify_parent_of_reply, comment.pk)
         return comment, decision
 
 

@@ -18,7 +18,9 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django_ratelimit.core import is_ratelimited
 
-from . import notifications, signals
+from articles.background import enqueue_after_commit
+
+from . import signals, tasks
 from .models import ArticleCommentSettings, BlockedPhrase, Comment, Report
 
 FORM_TOKEN_SALT = "comments.form-token"  # noqa: S105 (a namespace)  # nosec B105
@@ -273,17 +275,10 @@ def moderate(comments, status, *, moderator, release_safety_hold=False):
         if ids and (approving or was_visible):
             signals.visible_comments_changed()
         if approving:
-            replies = [comment.pk for comment in changing if comment.parent_id]
-            if replies:
-                transaction.on_commit(lambda: _notify_reply_authors(replies))
+            for reply in changing:
+                if reply.parent_id:
+                    enqueue_after_commit(tasks.notify_parent_of_reply, reply.pk)
     return len(ids)
-
-
-def _notify_reply_authors(reply_ids):
-    for reply in Comment.objects.filter(pk__in=reply_ids).select_related(
-        "parent", "article__section"
-    ):
-        notifications.notify_parent_of_reply(reply)
 
 
 def file_report(comment, reason, *, ip_hash):
@@ -313,5 +308,5 @@ def file_report(comment, reason, *, ip_hash):
             comment.held_reason = ("Reported: " + "; ".join(reasons))[:200]
             comment.safety_hold = safety_hold
             comment.save(update_fields=["status", "held_reason", "safety_hold"])
-            transaction.on_commit(lambda: notifications.alert_if_queue_was_empty(comment))
+            enqueue_after_commit(tasks.alert_moderators, comment.pk)
     return True

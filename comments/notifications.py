@@ -34,19 +34,28 @@ def queue_url():
 
 
 def alert_if_queue_was_empty(comment):
-    """Tell moderators at once when a comment starts the queue, at most once per throttle."""
-    if Comment.objects.pending().exclude(pk=comment.pk).exists():
+    """Tell moderators when a comment starts the queue, at most once per throttle.
+
+    It runs on the task queue, perhaps after later comments joined the queue: the comment
+    starts the queue when it still waits and no comment older than it does.
+    """
+    pending = Comment.objects.pending()
+    if not pending.filter(pk=comment.pk).exists() or pending.filter(pk__lt=comment.pk).exists():
         return False
     recipients = moderator_emails()
     if not recipients or not cache.add(ALERT_CACHE_KEY, True, settings.COMMENTS_ALERT_THROTTLE):
         return False
     context = {"comment": comment, "queue_url": queue_url(), "site_name": settings.SITE_NAME}
-    send_mail(
-        subject=f"A comment is waiting for moderation on {settings.SITE_NAME}",
-        message=render_to_string("comments/email/queue_alert.txt", context),
-        from_email=None,
-        recipient_list=recipients,
-    )
+    try:
+        send_mail(
+            subject=f"A comment is waiting for moderation on {settings.SITE_NAME}",
+            message=render_to_string("comments/email/queue_alert.txt", context),
+            from_email=None,
+            recipient_list=recipients,
+        )
+    except Exception:
+        cache.delete(ALERT_CACHE_KEY)  # not sent: the retry may send it
+        raise
     return True
 
 

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "nhe",
     "simple_history",
     "django_prose_editor",
+    "django_tasks_db",
     "articles",
     "comments",
     "columnists",
@@ -120,7 +121,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://nhe")}
+# Without CACHE_URL: per process, except under DEBUG (`make run`), where the web server and
+# the task worker must share read counts and the alert throttle: a folder in VAR_DIR.
+CACHES = {
+    "default": env.cache_url(
+        "CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}" if DEBUG else "locmemcache://nhe"
+    )
+}
 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
     # A Redis that is away, refusing or slow is a miss, never an error: pages render
     # uncached and forms still post. Each call waits at most these seconds for it.
@@ -238,6 +245,22 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 # MEDIA_ROOT, never given a public address, and downloaded by staff through the admin.
 PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
 
+# Background work (emails, periodic jobs) runs on Django's Tasks framework. "database" keeps
+# the queue in the database, for `manage.py db_worker` to run (django-tasks-db); "immediate"
+# runs each task at once in the process that enqueues it, with no retries (tests).
+_task_backends = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+}
+TASKS_BACKEND = env.str("TASKS_BACKEND", default="database")
+if TASKS_BACKEND not in _task_backends:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(_task_backends)}.")
+TASKS = {"default": {"BACKEND": _task_backends[TASKS_BACKEND]}}
+# Seconds to wait before each retry of a failed email; after the last, it is given up (logged).
+TASKS_RETRY_DELAYS = env.list("TASKS_RETRY_DELAYS", cast=int, default=[60, 300, 1800, 7200])
+# `manage.py run_scheduler` enqueues the daily backup only when this is on (nhe/schedule.py).
+SCHEDULE_BACKUPS = env.bool("SCHEDULE_BACKUPS", default=False)
+
 # Columnist pitches.
 PITCH_EDITORS_EMAIL = env.list("PITCH_EDITORS_EMAIL", default=["editors@localhost"])
 PITCH_RESPONSE_DAYS = env.int("PITCH_RESPONSE_DAYS", default=21)
@@ -331,10 +354,14 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     # Covering indexes serve PostgreSQL, the database of record; elsewhere their extra
     # columns are left out and the index still works on its key.
     SILENCED_SYSTEM_CHECKS.append("models.W040")
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
-    # django-ratelimit refuses a per-process cache (E003, and W001 for the same backend):
-    # each process would count alone. That is the one-process default for `make run` and
-    # tests; several processes need CACHE_URL (Redis), and with it both checks hold again.
+if CACHES["default"]["BACKEND"] in {
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.filebased.FileBasedCache",
+}:
+    # django-ratelimit refuses a per-process cache and one without atomic increments (E003,
+    # and W001 for the same backends): counts could come out short. Those are the defaults
+    # for tests and `make run`; production needs CACHE_URL (Redis), and with it both checks
+    # hold again.
     SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003", "django_ratelimit.W001"]
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)

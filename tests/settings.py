@@ -14,6 +14,8 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 # Admin tests sign in with force_login; tests/nhe/test_admin_sign_in.py turns this on.
 os.environ.setdefault("ADMIN_REQUIRE_OTP", "0")
+# Tasks run as they are enqueued; tests/nhe/test_worker.py runs the database queue's worker.
+os.environ.setdefault("TASKS_BACKEND", "immediate")
 
 from nhe.settings import *  # noqa: F403
 
@@ -24,6 +26,17 @@ STORAGES = {
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+if os.environ.get("TEST_EMAIL_BACKEND"):
+    # A worker process a test starts, with a mail server that fails (tests/nhe/test_worker.py).
+    MAILERS = {"default": {"BACKEND": os.environ["TEST_EMAIL_BACKEND"]}}
+elif os.environ.get("TEST_EMAIL_DIR"):
+    # A worker process a test starts writes its mail where the test can read it.
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "OPTIONS": {"file_path": os.environ["TEST_EMAIL_DIR"]},
+        }
+    }
 # Serve static files from the source folders, as `runserver` does, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -9,7 +9,7 @@ from articles.popularity import flush_read_counts, forget_before
 class Command(BaseCommand):
     help = (
         "Write the read counts gathered in the cache to the database (for 'most read'); "
-        "run it every few minutes."
+        "scheduled every 5 minutes."
     )
 
     def add_arguments(self, parser):

@@ -4,7 +4,7 @@ from columnists.emails import deliver_pending
 
 
 class Command(BaseCommand):
-    help = "Send pitch emails that have not been delivered yet (run it every few minutes)."
+    help = "Send pitch emails that have not been delivered yet (scheduled hourly)."
 
     def handle(self, *args, **options):
         sent, failed = deliver_pending()

@@ -4,7 +4,7 @@ from comments.notifications import send_digest
 
 
 class Command(BaseCommand):
-    help = "Email moderators a digest of comments awaiting moderation (run it from cron)."
+    help = "Email moderators a digest of comments awaiting moderation (scheduled hourly)."
 
     def handle(self, *args, **options):
         pending = send_digest()

@@ -6,8 +6,7 @@ from comments.privacy import erase, expired_rejections
 
 class Command(BaseCommand):
     help = (
-        "Delete rejected and spam comments older than COMMENTS_PURGE_AFTER_DAYS "
-        "(run it daily from cron)."
+        "Delete rejected and spam comments older than COMMENTS_PURGE_AFTER_DAYS (scheduled daily)."
     )
 
     def handle(self, *args, **options):
