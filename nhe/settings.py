@@ -212,10 +212,10 @@ if env.str("MEDIA_STORAGE", default="local") == "s3":
     }
 else:
     _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-# Where `make backup` writes (nhe/backup.py).
-BACKUP_ROOT = Path(env.str("BACKUP_ROOT", default=str(VAR_DIR / "backups")))
 STORAGES = {
     "default": _media_storage,
+    # Pitch uploads (columnists/storage.py): never public, on local disk.
+    "private": {"BACKEND": "columnists.storage.PrivateStorage"},
     "staticfiles": {
         "BACKEND": env.str(
             "STATICFILES_BACKEND",
@@ -233,6 +233,13 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 # Files people send us privately (pitch writing samples and headshots): kept outside
 # MEDIA_ROOT, never given a public address, and downloaded by staff through the admin.
 PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
+
+# Backups (nhe/backup.py): where `make backup` writes, the age secret key that encrypts them
+# (empty: not encrypted; lose the key and its backups are lost), and how long they are kept.
+BACKUP_ROOT = Path(env.str("BACKUP_ROOT", default=str(VAR_DIR / "backups")))
+BACKUP_ENCRYPTION_KEY = env.str("BACKUP_ENCRYPTION_KEY", default="")
+BACKUP_KEEP_DAYS = env.int("BACKUP_KEEP_DAYS", default=7)
+BACKUP_KEEP_WEEKS = env.int("BACKUP_KEEP_WEEKS", default=4)
 
 # Columnist pitches.
 PITCH_EDITORS_EMAIL = env.list("PITCH_EDITORS_EMAIL", default=["editors@localhost"])

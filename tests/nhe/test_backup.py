@@ -1,5 +1,6 @@
 """Backup and restore round-trip a seeded site into a fresh database on the same server."""
 
+import hashlib
 import io
 import json
 import os
@@ -13,13 +14,22 @@ from django.core.management import call_command
 from django.db import connection, connections
 from psycopg2 import sql
 
-from nhe.backup import file_checksums, table_counts
+from nhe.backup import table_counts
 from tests.factories import ImageFactory
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.usefixtures("default_sections"),
 ]
+
+
+def file_checksums(root):
+    """{relative path: sha256} of every file under root."""
+    return {
+        path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
 
 
 @pytest.fixture
@@ -94,8 +104,11 @@ def test_a_seeded_site_round_trips_into_a_fresh_database(
 ):
     manifest = json.loads((seeded_backup / "manifest.json").read_text())
     assert manifest["database"]["tables"]["articles_article"] > 0
-    assert manifest["folders"]["private"]["files"] == {
-        "pitches/sample.pdf": file_checksums(private_root)["pitches/sample.pdf"]
+    assert manifest["storages"]["private"]["objects"] == {
+        "pitches/sample.pdf": {
+            "size": len(b"%PDF-1.4 a writing sample"),
+            "sha256": file_checksums(private_root)["pitches/sample.pdf"],
+        }
     }
 
     restored = tmp_path / "restored"
@@ -131,7 +144,7 @@ def test_a_missing_private_folder_is_recorded_and_restores_as_absent(
     call_command("backup", output=tmp_path / "backups", stdout=io.StringIO())
     backup = next((tmp_path / "backups").iterdir())
     manifest = json.loads((backup / "manifest.json").read_text())
-    assert manifest["folders"]["private"] == {"present": False, "files": {}}
+    assert manifest["storages"]["private"]["objects"] == {}
     result = restore_in_new_process(backup, scratch_database, tmp_path / "restored")
     assert result.returncode == 0, result.stderr
     assert not (tmp_path / "restored" / "private").exists()
