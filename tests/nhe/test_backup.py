@@ -391,3 +391,22 @@ def test_a_malformed_key_stops_the_backup_before_it_starts(settings, tmp_path):
     with pytest.raises(CommandError, match="not an age secret key"):
         call_command("backup", output=tmp_path / "backups", stdout=io.StringIO())
     assert not (tmp_path / "backups").exists()
+
+
+def test_a_restore_over_existing_files_puts_back_the_backups_copy_and_keeps_the_rest(
+    private_root, scratch_database, tmp_path
+):
+    default_storage.save("renditions/photo.bin", ContentFile(BINARY))
+    call_command("backup", output=tmp_path / "backups", stdout=io.StringIO())
+    backup = only_backup(tmp_path / "backups")
+    media = tmp_path / "restored" / "media"
+    (media / "renditions").mkdir(parents=True)
+    (media / "renditions" / "photo.bin").write_bytes(b"a different picture")
+    (media / "renditions" / "newer.bin").write_bytes(b"uploaded after the backup")
+
+    result = restore_in_new_process(backup, scratch_database, tmp_path / "restored")
+
+    assert result.returncode == 0, result.stderr
+    assert (media / "renditions" / "photo.bin").read_bytes() == BINARY
+    assert (media / "renditions" / "newer.bin").read_bytes() == b"uploaded after the backup"
+    assert "Left in place: 1 stored files that are not in the backup" in result.stdout

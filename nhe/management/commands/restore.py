@@ -35,5 +35,5 @@ class Command(BaseCommand):
         )
         if summary["extra"]:
             self.stdout.write(
-                f"{summary['extra']} stored files that are not in the backup were left in place."
+                f"Left in place: {summary['extra']} stored files that are not in the backup."
             )
