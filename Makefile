@@ -54,11 +54,12 @@ audit: $(STAMP)
 	$(BIN)/bandit -q -c pyproject.toml -r .
 	$(BIN)/python scripts/audit-dependencies $(BIN)/pip-audit
 
-# Back up the database, media and private uploads into BACKUP_ROOT (default var/backups).
+# Back up the database and every storage (media, private uploads) into BACKUP_ROOT (default
+# var/backups), then delete the backups the retention (BACKUP_KEEP_*) no longer keeps.
 backup: $(STAMP)
 	$(BIN)/python manage.py backup
 
-# Restore one backup folder over the configured database and folders: make restore BACKUP=...
+# Restore one backup folder over the configured database and storages: make restore BACKUP=...
 restore: $(STAMP)
 	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/nhe-YYYYMMDD-HHMMSS" >&2; exit 2; }
 	$(BIN)/python manage.py restore "$(BACKUP)"

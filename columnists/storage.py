@@ -8,7 +8,7 @@ import os
 import uuid
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 
 
 class PrivateStorage(FileSystemStorage):
@@ -27,12 +27,10 @@ class PrivateStorage(FileSystemStorage):
         raise ValueError("Private files have no public address; use the admin download view.")
 
 
-_private_storage = PrivateStorage()
-
-
 def private_storage():
-    """The storage for private uploads (a callable, so migrations name no path)."""
-    return _private_storage
+    """The storage for private uploads, STORAGES["private"] (a callable, so migrations name
+    no path)."""
+    return storages["private"]
 
 
 def random_name(folder: str, extension: str) -> str:

@@ -223,10 +223,10 @@ if env.str("MEDIA_STORAGE", default="local") == "s3":
     }
 else:
     _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-# Where `make backup` writes (nhe/backup.py).
-BACKUP_ROOT = Path(env.str("BACKUP_ROOT", default=str(VAR_DIR / "backups")))
 STORAGES = {
     "default": _media_storage,
+    # Pitch uploads (columnists/storage.py): never public, on local disk.
+    "private": {"BACKEND": "columnists.storage.PrivateStorage"},
     "staticfiles": {
         "BACKEND": env.str(
             "STATICFILES_BACKEND",
@@ -260,6 +260,13 @@ TASKS = {"default": {"BACKEND": _task_backends[TASKS_BACKEND]}}
 TASKS_RETRY_DELAYS = env.list("TASKS_RETRY_DELAYS", cast=int, default=[60, 300, 1800, 7200])
 # `manage.py run_scheduler` enqueues the daily backup only when this is on (nhe/schedule.py).
 SCHEDULE_BACKUPS = env.bool("SCHEDULE_BACKUPS", default=False)
+
+# Backups (nhe/backup.py): where `make backup` writes, the age secret key that encrypts them
+# (empty: not encrypted; lose the key and its backups are lost), and how long they are kept.
+BACKUP_ROOT = Path(env.str("BACKUP_ROOT", default=str(VAR_DIR / "backups")))
+BACKUP_ENCRYPTION_KEY = env.str("BACKUP_ENCRYPTION_KEY", default="")
+BACKUP_KEEP_DAYS = env.int("BACKUP_KEEP_DAYS", default=7)
+BACKUP_KEEP_WEEKS = env.int("BACKUP_KEEP_WEEKS", default=4)
 
 # Columnist pitches.
 PITCH_EDITORS_EMAIL = env.list("PITCH_EDITORS_EMAIL", default=["editors@localhost"])

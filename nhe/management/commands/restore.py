@@ -5,8 +5,8 @@ from nhe.backup import BackupError, restore_backup
 
 class Command(BaseCommand):
     help = (
-        "Restore a backup folder over the configured database and upload folders, after "
-        "checking its checksums; then verify row counts and files against its manifest."
+        "Restore a backup folder over the configured database and storages, after checking "
+        "every file and object against its manifest; then verify row counts and objects."
     )
 
     def add_arguments(self, parser):
@@ -18,7 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args, backup, interactive, **options):
         if interactive:
             answer = input(
-                "This replaces the database and moves the current upload folders aside. "
+                "This replaces the database and writes the backup's files into the storages. "
                 "Type 'yes' to restore: "
             )
             if answer != "yes":
@@ -30,6 +30,10 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Restored and verified {summary['tables']} tables, {summary['rows']} rows "
-                f"and {summary['files']} files from {backup}"
+                f"and {summary['objects']} stored files from {backup}"
             )
         )
+        if summary["extra"]:
+            self.stdout.write(
+                f"Left in place: {summary['extra']} stored files that are not in the backup."
+            )
