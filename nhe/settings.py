@@ -168,6 +168,9 @@ RATELIMIT_FAIL_OPEN = True
 # sign-in".
 ADMIN_REQUIRE_OTP = env.bool("ADMIN_REQUIRE_OTP", default=not DEBUG)
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="NHE newsroom")
+# Authenticator secrets are shown once, by setup_two_factor, never in the admin (whose
+# device pages also answered 500 for a device that does not exist).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
