@@ -37,6 +37,15 @@ from .models import (
 from .paginators import EstimatedCountPaginator
 from .views import render_article
 
+
+def primary_key_or_404(model, value):
+    """`value` as a primary key of `model`, or 404 when it cannot be one."""
+    try:
+        return model._meta.pk.to_python(value)
+    except ValidationError:
+        raise Http404("No such object.") from None
+
+
 # What the body editor offers; articles/sanitise.py decides what is kept, whatever is sent.
 BODY_EDITOR = {
     "extensions": {
@@ -618,11 +627,18 @@ class ArticleAdmin(SimpleHistoryAdmin):
         }
         return TemplateResponse(request, "admin/articles/article/compare.html", context)
 
+    def history_view(self, request, object_id, extra_context=None):
+        # simple-history filters by the address's id as it stands: one that cannot be a
+        # key (a NUL byte, letters) must be a 404, not an error from the database.
+        primary_key_or_404(Article, object_id)
+        return super().history_view(request, object_id, extra_context)
+
     @method_decorator(csp_override(EDITOR_CSP))
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         article = self.get_object(request, object_id)
         if article is None or not self.has_change_permission(request, article):
             raise PermissionDenied
+        primary_key_or_404(Article.history.model, version_id)
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     def set_history_delta_changes(self, request, page_obj, *args, **kwargs):

@@ -5,6 +5,8 @@ and by the admin sign-in lockout (django-axes)."""
 from django.conf import settings
 from ipware import get_client_ip
 
+UNKNOWN_ADDRESS = "0.0.0.0"  # noqa: S104 (a value to count by, never one to listen on)
+
 
 def client_ip(request) -> str:
     """The visitor's IP address as the nearest trusted party saw it.
@@ -14,7 +16,9 @@ def client_ip(request) -> str:
     client wrote further left are ignored. django-ipware counts only the proxies listed
     after the client in the header (our nearest proxy is REMOTE_ADDR, not an entry), hence
     N - 1, and strict=False lets forged entries stand to the left. When no address can be
-    found this way, REMOTE_ADDR again.
+    found this way, REMOTE_ADDR again; and when there is none (a proxy on a Unix socket
+    without TRUSTED_PROXY_COUNT), UNKNOWN_ADDRESS, so that every such request shares one
+    allowance rather than failing.
     """
     proxies = settings.TRUSTED_PROXY_COUNT
     if proxies > 0:
@@ -26,7 +30,7 @@ def client_ip(request) -> str:
         )
     else:
         ip, _ = get_client_ip(request, request_header_order=["REMOTE_ADDR"])
-    return ip or request.META.get("REMOTE_ADDR", "")
+    return ip or request.META.get("REMOTE_ADDR") or UNKNOWN_ADDRESS
 
 
 def is_cross_site(request) -> bool:

@@ -3,7 +3,15 @@
 import multiprocessing
 import os
 
+# Only nginx may reach gunicorn: a client that could would write its own X-Forwarded-For.
+# Best a Unix socket that only nginx's user can open (scripts/serve: unix:RUN_DIR/gunicorn.sock,
+# nginx: `server unix:...;`); a loopback port trusts every process on the host.
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
+# The app stands behind one proxy of ours, deploy/nginx.conf.template, which writes the
+# client's address into X-Forwarded-For; the client address is the one it saw. With a load
+# balancer or CDN in front of nginx as well, keep this at 1 and let nginx's real-IP lines
+# (in the template) take the client's address from that balancer's header.
+os.environ.setdefault("TRUSTED_PROXY_COUNT", "1")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count()))
 worker_class = "sync"
 # Requests are short; a request that takes longer than this is stuck and its worker recycled.

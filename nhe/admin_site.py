@@ -2,12 +2,26 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.core import validators
 from django_otp.admin import OTPAdminAuthenticationForm
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
-class TwoFactorLoginForm(OTPAdminAuthenticationForm):
+class SignInForm(AdminAuthenticationForm):
+    """Django's admin sign-in form, refusing a username longer than any account can have.
+
+    Django's form only tells the browser the limit; a longer name went on to django-axes,
+    whose record of the failed attempt could not store it (a 500 instead of a form error).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        username = self.fields["username"]
+        username.validators.append(validators.MaxLengthValidator(username.max_length))
+
+
+class TwoFactorLoginForm(SignInForm, OTPAdminAuthenticationForm):
     """Password, then the six-digit code from the editor's authenticator app."""
 
     otp_device = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -42,7 +56,7 @@ class NewsroomAdminSite(admin.AdminSite):
 
     @property
     def login_form(self):
-        return TwoFactorLoginForm if settings.ADMIN_REQUIRE_OTP else AdminAuthenticationForm
+        return TwoFactorLoginForm if settings.ADMIN_REQUIRE_OTP else SignInForm
 
     @property
     def login_template(self):

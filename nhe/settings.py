@@ -166,6 +166,7 @@ AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 AXES_VERBOSE = False
 # How many proxies of ours append to X-Forwarded-For; 0 trusts only REMOTE_ADDR. Every
 # rule that counts by client IP (logins, comments, pitches) uses articles.visitors.client_ip.
+# Behind the shipped nginx it is 1: deploy/gunicorn.conf.py sets that unless told otherwise.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 # Rate limits (comments, reports, pitches) count in the default cache through
 # django-ratelimit; its "ip" key is the address above (IPv6 addresses by their /64). While
@@ -179,6 +180,9 @@ RATELIMIT_FAIL_OPEN = True
 # sign-in".
 ADMIN_REQUIRE_OTP = env.bool("ADMIN_REQUIRE_OTP", default=not DEBUG)
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="NHE newsroom")
+# Authenticator secrets are shown once, by setup_two_factor, never in the admin (whose
+# device pages also answered 500 for a device that does not exist).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

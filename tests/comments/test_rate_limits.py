@@ -101,3 +101,10 @@ def test_the_email_limit_holds_across_addresses(post_comment, settings):
     response = post_comment(client=Client(REMOTE_ADDR="198.51.100.50"), body="Point 3")
     assert response.status_code == 429
     assert Comment.objects.count() == 2
+
+
+def test_requests_without_an_address_share_one_allowance(post_comment):
+    # A proxy on a Unix socket, with TRUSTED_PROXY_COUNT left at 0, passes no address at all.
+    for n in range(2):
+        assert post_comment(client=Client(REMOTE_ADDR=""), body=f"Point {n}").status_code == 302
+    assert post_comment(client=Client(REMOTE_ADDR=""), body="Three").status_code == 429
