@@ -37,6 +37,6 @@ class ArticlesConfig(AppConfig):
         register_converter(SignedTokenConverter, "signed")
 
         connect_public_models()
-        public_content_changed.connect(generation.end_after_commit, dispatch_uid="generation")
+        public_content_changed.connect(generation.end_with_change, dispatch_uid="generation")
         search_index.connect()
         post_migrate.connect(sync_site, sender=self)

@@ -121,12 +121,17 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://nhe")}
 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
     # A Redis that is away, refusing or slow is a miss, never an error: pages render
     # uncached and forms still post. Each call waits at most these seconds for it.
+    # After a failure, every call skips Redis for CACHE_BREAKER_SECONDS, then one probes
+    # (nhe/cache.py): a page waits on one slow call at most, not on each in turn.
     CACHES["default"].setdefault("OPTIONS", {}).update(
+        CLIENT_CLASS="nhe.cache.CircuitBreakerClient",
         IGNORE_EXCEPTIONS=True,
         SOCKET_CONNECT_TIMEOUT=env.float("CACHE_CONNECT_TIMEOUT", default=0.25),
         SOCKET_TIMEOUT=env.float("CACHE_TIMEOUT", default=0.5),
     )
-DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+CACHE_BREAKER_SECONDS = env.float("CACHE_BREAKER_SECONDS", default=5.0)
+# The breaker logs when Redis fails and when it answers again, not each call it skips.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 # Whole pages for anonymous readers are kept this long in the cache above (nhe/pagecache.py),
 # and proxies and CDNs may keep them as long (s-maxage); publishing invalidates them at once.
 # 0 turns the page cache off.
