@@ -129,10 +129,18 @@ class CircuitBreakerClient(DefaultClient):
         super().__init__(server, params, backend)
         self.breaker = breaker_for_server(server)
 
+    # Every call takes its Redis client from one of these two, unless handed one.
     def get_client(self, write=True, tried=None):
+        self._pass_breaker()
+        return super().get_client(write=write, tried=tried)
+
+    def get_client_with_index(self, write=True, tried=None):
+        self._pass_breaker()
+        return super().get_client_with_index(write=write, tried=tried)
+
+    def _pass_breaker(self):
         if not self.breaker.allows_call():
             raise Skipped(connection=None) from RedisConnectionError("skipped: Redis is failing")
-        return super().get_client(write=write, tried=tried)
 
 
 def _reporting(name):
