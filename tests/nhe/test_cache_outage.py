@@ -196,6 +196,8 @@ def test_healthz_reports_the_lost_cache_and_stays_up(client):
         "status": "degraded",
         "database": "ok",
         "cache": "unavailable",
+        "storage": "ok",
+        "tasks": "not configured",
     }
 
 
