@@ -139,8 +139,12 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if DEBUG else 300)
 # Rendered blocks of public content ({% cache %}: the front page's layout, the blocks around an
 # article, most read), kept for the current content generation; 0 turns them off.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=0 if DEBUG else 3600)
-# How long nginx's microcache keeps a public page (X-Accel-Expires), in seconds.
+# How long nginx's microcache keeps a public page (X-Accel-Expires), in seconds: also how
+# long nginx may still serve a page after it is taken down (it serves no expired copy).
 PROXY_MICROCACHE_SECONDS = env.int("PROXY_MICROCACHE_SECONDS", default=5)
+# A CDN in front keeps pages for s-maxage: name a callable (dotted path) to be called with
+# the full URLs of a piece once its takedown commits, to purge them (articles/takedowns.py).
+CDN_PURGE_HOOK = env.str("CDN_PURGE_HOOK", default="")
 
 # Admin sign-in. django-axes counts failed logins per (username, client IP) pair and locks
 # that pair out for AXES_COOLOFF_MINUTES after AXES_FAILURE_LIMIT failures; one attacker
