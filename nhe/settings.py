@@ -117,18 +117,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://nhe")}
-if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
-    # A Redis that is away, refusing or slow is a miss, never an error: pages render
-    # uncached and forms still post. Each call waits at most these seconds for it.
-    # After a failure, every call skips Redis for CACHE_BREAKER_SECONDS, then one probes
-    # (nhe/cache.py): a page waits on one slow call at most, not on each in turn.
-    CACHES["default"].setdefault("OPTIONS", {}).update(
-        CLIENT_CLASS="nhe.cache.CircuitBreakerClient",
-        IGNORE_EXCEPTIONS=True,
-        SOCKET_CONNECT_TIMEOUT=env.float("CACHE_CONNECT_TIMEOUT", default=0.25),
-        SOCKET_TIMEOUT=env.float("CACHE_TIMEOUT", default=0.5),
-    )
+# "default" holds copies that can be made again (pages, fragments, query results) and may
+# evict them under memory pressure; "counters" holds what eviction must never drop: rate
+# limits and read counts. In production point them at two Redis instances (or databases of
+# an instance) configured as deploy/redis-cache.conf and deploy/redis-counters.conf say.
+_cache_url = env.str("CACHE_URL", default="locmemcache://nhe")
+CACHES = {
+    "default": env.cache_url_config(_cache_url),
+    "counters": env.cache_url_config(env.str("COUNTERS_CACHE_URL", default=_cache_url)),
+}
+for _cache in CACHES.values():
+    if _cache["BACKEND"] == "django_redis.cache.RedisCache":
+        # A Redis that is away, refusing or slow is a miss, never an error: pages render
+        # uncached and forms still post. Each call waits at most these seconds for it.
+        # After a failure, every call skips Redis for CACHE_BREAKER_SECONDS, then one probes
+        # (nhe/cache.py): a page waits on one slow call at most, not on each in turn.
+        _cache.setdefault("OPTIONS", {}).update(
+            CLIENT_CLASS="nhe.cache.CircuitBreakerClient",
+            IGNORE_EXCEPTIONS=True,
+            SOCKET_CONNECT_TIMEOUT=env.float("CACHE_CONNECT_TIMEOUT", default=0.25),
+            SOCKET_TIMEOUT=env.float("CACHE_TIMEOUT", default=0.5),
+        )
 CACHE_BREAKER_SECONDS = env.float("CACHE_BREAKER_SECONDS", default=5.0)
 # The breaker logs when Redis fails and when it answers again, not each call it skips.
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
@@ -165,12 +174,13 @@ AXES_VERBOSE = False
 # How many proxies of ours append to X-Forwarded-For; 0 trusts only REMOTE_ADDR. Every
 # rule that counts by client IP (logins, comments, pitches) uses articles.visitors.client_ip.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-# Rate limits (comments, reports, pitches) count in the default cache through
+# Rate limits (comments, reports, pitches) count in the "counters" cache through
 # django-ratelimit; its "ip" key is the address above (IPv6 addresses by their /64). While
 # the cache is away nothing can be counted and the attempt is let through: a reader's post
 # is worth more than a spammer's few extra tries, which moderation and the honeypot catch.
 RATELIMIT_IP_META_KEY = "articles.visitors.client_ip"
 RATELIMIT_FAIL_OPEN = True
+RATELIMIT_USE_CACHE = "counters"
 
 # Two-factor sign-in (TOTP through django-otp) for everyone who uses the admin: required
 # unless DEBUG, where `make run` keeps the demo login simple. Recovery: README, "Admin
@@ -336,7 +346,7 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     # Covering indexes serve PostgreSQL, the database of record; elsewhere their extra
     # columns are left out and the index still works on its key.
     SILENCED_SYSTEM_CHECKS.append("models.W040")
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
+if CACHES[RATELIMIT_USE_CACHE]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
     # django-ratelimit refuses a per-process cache (E003, and W001 for the same backend):
     # each process would count alone. That is the one-process default for `make run` and
     # tests; several processes need CACHE_URL (Redis), and with it both checks hold again.
