@@ -1049,9 +1049,9 @@ class ContentGenerationQuerySet(models.QuerySet):
     @staticmethod
     def _next_public_change(now):
         return Subquery(
-            Article.objects.coming_up(now, datetime.max.replace(tzinfo=UTC)).values(
-                "public_from"
-            )[:1]
+            Article.objects.coming_up(now, datetime.max.replace(tzinfo=UTC)).values("public_from")[
+                :1
+            ]
         )
 
 

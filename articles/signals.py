@@ -14,7 +14,8 @@ public_content_changed = Signal()
 
 
 def announce(sender, instance=None, **kwargs):
-    public_content_changed.send(sender=sender, taken_down=taken_down_paths(sender, instance, kwargs))
+    taken_down = taken_down_paths(sender, instance, kwargs)
+    public_content_changed.send(sender=sender, taken_down=taken_down)
 
 
 def taken_down_paths(sender, instance, kwargs):

@@ -3,7 +3,14 @@
 A page is stored under the current generation of public content (articles/generation.py):
 anything that changes what readers see ends the generation once it commits, and every process
 then misses the old pages at once, without deleting keys one by one. When a hot page expires,
-one request renders it while the others are served the last good copy (a stampede lock).
+one request renders it while the others are served the last good copy (a stampede lock),
+unless a piece was taken down since that copy was made: then nobody gets it, since it may
+show what readers must no longer see (articles.generation.may_serve_stale).
+
+Memory: one entry per host, path and query the pages read, each the page's HTML and headers
+(20-90 KB), kept PAGE_CACHE_SECONDS plus STALE_GRACE_SECONDS; the Redis behind it is bounded
+by its maxmemory and evicts the least recently used (deploy/redis-cache.conf). Each process
+keeps at most LOCAL_PAGES pages besides, about LOCAL_PAGES x 90 KB.
 
 Each process also keeps its hottest pages (LOCAL_PAGES) and holds the generation, told of every
 change over Redis pub/sub (GenerationWatch), so that a hit makes no cache call at all. Both

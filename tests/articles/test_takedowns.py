@@ -78,11 +78,14 @@ def test_deleting_a_live_piece_purges_it(django_capture_on_commit_callbacks):
 
 def test_a_takedown_that_rolls_back_purges_nothing(django_capture_on_commit_callbacks):
     article = ArticleFactory()
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(RuntimeError), transaction.atomic():
-            article.unpublish()
-            article.save()
-            raise RuntimeError("the editor's save failed later on")
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        article.unpublish()
+        article.save()
+        raise RuntimeError("the editor's save failed later on")
     assert purged == []
 
 

@@ -1,6 +1,7 @@
 """A TCP relay to the test Redis server that a test can take away and bring back, as a
 network fault or a hung server would, while the server keeps its data."""
 
+import contextlib
 import selectors
 import socket
 import threading
@@ -40,10 +41,8 @@ class RedisRelay:
         with self.lock:
             sockets, self.open = self.open, []
         for sock in sockets:
-            try:
+            with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             sock.close()
 
     def _accept(self):

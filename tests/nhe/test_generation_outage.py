@@ -10,7 +10,6 @@ from django.test import Client
 
 from articles.models import Article
 from tests.articles.admin_forms import article_form_data, change_url
-from tests.conftest import REDIS_URL
 from tests.factories import ArticleFactory, editor
 from tests.nhe.redis_proxy import RedisRelay
 

@@ -10,7 +10,6 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from articles import generation as content_generation
 from articles.models import Article
 from comments import moderation
 from comments.models import Comment
