@@ -1048,11 +1048,8 @@ class ContentGenerationQuerySet(models.QuerySet):
 
     @staticmethod
     def _next_public_change(now):
-        return Subquery(
-            Article.objects.coming_up(now, datetime.max.replace(tzinfo=UTC)).values("public_from")[
-                :1
-            ]
-        )
+        coming = Article.objects.coming_up(now, datetime.max.replace(tzinfo=UTC))
+        return Subquery(coming.values("public_from")[:1])
 
 
 class ContentGeneration(models.Model):
