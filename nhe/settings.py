@@ -139,6 +139,9 @@ for _cache in CACHES.values():
             SOCKET_TIMEOUT=env.float("CACHE_TIMEOUT", default=0.5),
         )
 CACHE_BREAKER_SECONDS = env.float("CACHE_BREAKER_SECONDS", default=5.0)
+# The content generation lives in the database; the cache holds a copy, read again from the
+# database after these seconds at the latest (articles/generation.py).
+GENERATION_RECHECK_SECONDS = env.int("GENERATION_RECHECK_SECONDS", default=60)
 # The breaker logs when Redis fails and when it answers again, not each call it skips.
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 # Whole pages for anonymous readers are kept this long in the cache above (nhe/pagecache.py),
@@ -154,6 +157,8 @@ PROXY_MICROCACHE_SECONDS = env.int("PROXY_MICROCACHE_SECONDS", default=5)
 # A CDN in front keeps pages for s-maxage: name a callable (dotted path) to be called with
 # the full URLs of a piece once its takedown commits, to purge them (articles/takedowns.py).
 CDN_PURGE_HOOK = env.str("CDN_PURGE_HOOK", default="")
+# /healthz reports the task queue (nhe/health.py); a callable (dotted path) may check it.
+HEALTHZ_TASK_QUEUE_CHECK = env.str("HEALTHZ_TASK_QUEUE_CHECK", default="")
 
 # Admin sign-in. django-axes counts failed logins per (username, client IP) pair and locks
 # that pair out for AXES_COOLOFF_MINUTES after AXES_FAILURE_LIMIT failures; one attacker
