@@ -31,19 +31,19 @@ def redis_at(settings, location, breaker_seconds=60):
     settings.PAGE_CACHE_SECONDS = 300
     settings.FRAGMENT_CACHE_SECONDS = 3600
     settings.CACHE_BREAKER_SECONDS = breaker_seconds
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": location,
-            "KEY_PREFIX": "breaker-test",
-            "OPTIONS": {
-                "CLIENT_CLASS": "nhe.cache.CircuitBreakerClient",
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": TIMEOUT,
-                "SOCKET_TIMEOUT": TIMEOUT,
-            },
-        }
+    cache = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": location,
+        "KEY_PREFIX": "breaker-test",
+        "OPTIONS": {
+            "CLIENT_CLASS": "nhe.cache.CircuitBreakerClient",
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": TIMEOUT,
+            "SOCKET_TIMEOUT": TIMEOUT,
+        },
     }
+    # Rate limits and read counts on the same server, as without COUNTERS_CACHE_URL.
+    settings.CACHES = {"default": cache, "counters": cache}
 
 
 @pytest.fixture

@@ -59,18 +59,18 @@ def silent_server():
 
 def redis_at(settings, port):
     settings.PAGE_CACHE_SECONDS = 300
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{port}/0",
-            "OPTIONS": {
-                "CLIENT_CLASS": "nhe.cache.CircuitBreakerClient",
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 0.2,
-                "SOCKET_TIMEOUT": 0.2,
-            },
-        }
+    cache = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": f"redis://127.0.0.1:{port}/0",
+        "OPTIONS": {
+            "CLIENT_CLASS": "nhe.cache.CircuitBreakerClient",
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.2,
+            "SOCKET_TIMEOUT": 0.2,
+        },
     }
+    # Rate limits and read counts on the same server, as without COUNTERS_CACHE_URL.
+    settings.CACHES = {"default": cache, "counters": cache}
 
 
 @pytest.fixture

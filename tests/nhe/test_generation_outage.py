@@ -35,19 +35,19 @@ def redis_behind_the_relay(settings, relay, redis_url):
     settings.PAGE_CACHE_SECONDS = 300
     settings.FRAGMENT_CACHE_SECONDS = 3600
     settings.CACHE_BREAKER_SECONDS = BREAKER_SECONDS
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{relay.port}{database}",
-            "KEY_PREFIX": "generation-outage",
-            "OPTIONS": {
-                "CLIENT_CLASS": "nhe.cache.CircuitBreakerClient",
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 0.2,
-                "SOCKET_TIMEOUT": 0.2,
-            },
-        }
+    cache = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": f"redis://127.0.0.1:{relay.port}{database}",
+        "KEY_PREFIX": "generation-outage",
+        "OPTIONS": {
+            "CLIENT_CLASS": "nhe.cache.CircuitBreakerClient",
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.2,
+            "SOCKET_TIMEOUT": 0.2,
+        },
     }
+    # Rate limits and read counts on the same server, as without COUNTERS_CACHE_URL.
+    settings.CACHES = {"default": cache, "counters": cache}
 
 
 @pytest.fixture(autouse=True)
