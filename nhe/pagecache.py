@@ -382,6 +382,9 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def _add_public_headers(response, generation):
+        # The stale-* extensions are for browsers and CDNs: nginx ignores them (it serves no
+        # expired copy), and a CDN is told to drop a piece once it is taken down
+        # (CDN_PURGE_HOOK, articles/takedowns.py).
         patch_cache_control(
             response,
             public=True,
