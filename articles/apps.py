@@ -29,7 +29,7 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from . import generation, search_index
+        from . import generation, search_index, takedowns
         from .converters import SignedTokenConverter
         from .signals import connect_public_models, public_content_changed
 
@@ -37,6 +37,7 @@ class ArticlesConfig(AppConfig):
         register_converter(SignedTokenConverter, "signed")
 
         connect_public_models()
-        public_content_changed.connect(generation.end_after_commit, dispatch_uid="generation")
+        public_content_changed.connect(generation.end_with_change, dispatch_uid="generation")
+        public_content_changed.connect(takedowns.purge_after_commit, dispatch_uid="cdn-purge")
         search_index.connect()
         post_migrate.connect(sync_site, sender=self)

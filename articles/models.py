@@ -690,20 +690,55 @@ class Article(models.Model):
             slug, n = f"{base}-{n}", n + 1
         return slug
 
-    def _public_path_before_save(self):
-        """The address readers knew, if this save moves a piece that was public."""
+    def was_public_when_loaded(self):
+        """Whether readers could see the piece as it was loaded from (or last saved to) the
+        database; False for a piece not loaded with its status, times and address."""
         loaded = getattr(self, "_loaded", {})
         keys = ("slug", "section_id", "status", "publish_at", "embargo_until")
         if not all(key in loaded for key in keys):
-            return None
-        moved = (loaded["slug"], loaded["section_id"]) != (self.slug, self.section_id)
+            return False
         now = timezone.now()
-        was_public = (
+        return (
             loaded["status"] == self.Status.PUBLISHED
             and loaded["publish_at"] <= now
             and not (loaded["embargo_until"] and loaded["embargo_until"] > now)
         )
-        if not (moved and was_public):
+
+    def is_taken_down(self):
+        """Whether this save takes a public piece out of readers' sight: unpublished,
+        embargoed, or scheduled again for later (as for a legal removal)."""
+        return self.was_public_when_loaded() and not self.is_public()
+
+    def takedown_paths(self):
+        """Where readers saw a piece that is taken down: its address (the one readers knew,
+        if it moved too) and the lists and feeds that carried it, for a CDN to purge."""
+        paths = {self.get_absolute_url(), self._public_path_before_save(moving=False)}
+        paths.update(
+            [
+                reverse("articles:home"),
+                reverse("articles:news"),
+                reverse("articles:feed"),
+                reverse("articles:feed-atom"),
+                self.section.get_absolute_url(),
+                reverse("articles:section-feed", kwargs={"slug": self.section.slug}),
+                reverse("articles:section-feed-atom", kwargs={"slug": self.section.slug}),
+            ]
+        )
+        if self.pk:
+            for author in self.authors.all():
+                paths.add(author.get_absolute_url())
+            for tag in self.tags.all():
+                paths.add(reverse("articles:tag", kwargs={"slug": tag.slug}))
+        return sorted(path for path in paths if path)
+
+    def _public_path_before_save(self, *, moving=True):
+        """The address readers knew, if this save moves a piece that was public (or, with
+        moving=False, whether it moves or not)."""
+        if not self.was_public_when_loaded():
+            return None
+        loaded = self._loaded
+        moved = (loaded["slug"], loaded["section_id"]) != (self.slug, self.section_id)
+        if moving and not moved:
             return None
         old_section = Section.objects.only("slug").get(pk=loaded["section_id"])
         return reverse(
@@ -979,3 +1014,60 @@ class ReadCount(models.Model):
 
     def __str__(self):
         return f"{self.article_id} on {self.day}: {self.count}"
+
+
+class ContentGenerationQuerySet(models.QuerySet):
+    def in_force(self):
+        """The one row, made if a fresh (or flushed) database has none yet."""
+        generation, _ = self.get_or_create(pk=ContentGeneration.ONLY)
+        return generation
+
+    def end(self, *, takedown=False, now=None):
+        """Start the next generation, in the caller's transaction.
+
+        A takedown also says that no copy made before it may be served, not even as a stale
+        stand-in while a page renders anew (`clean_from`).
+        """
+        now = now or timezone.now()
+        if not self.filter(pk=ContentGeneration.ONLY).exists():
+            self.in_force()
+        self.filter(pk=ContentGeneration.ONLY).update(
+            number=F("number") + 1,
+            started_at=now,
+            due=self._next_public_change(now),
+            clean_from=F("number") + 1 if takedown else F("clean_from"),
+        )
+
+    def end_if_due(self, generation, *, now=None):
+        """Start the next generation if `generation` (a number) is in force and its time
+        has come; of processes trying at once, one succeeds."""
+        now = now or timezone.now()
+        self.filter(pk=ContentGeneration.ONLY, number=generation, due__lte=now).update(
+            number=F("number") + 1, started_at=now, due=self._next_public_change(now)
+        )
+
+    @staticmethod
+    def _next_public_change(now):
+        coming = Article.objects.coming_up(now, datetime.max.replace(tzinfo=UTC))
+        return Subquery(coming.values("public_from")[:1])
+
+
+class ContentGeneration(models.Model):
+    """The generation of public content in force (articles/generation.py): one row, the
+    source of truth; caches hold copies of it. Moves on in the transaction of each change."""
+
+    ONLY = 1
+
+    number = models.PositiveBigIntegerField(default=1)
+    started_at = models.DateTimeField(default=timezone.now)
+    due = models.DateTimeField(
+        null=True, blank=True, help_text="When a scheduled or embargoed piece goes public."
+    )
+    clean_from = models.PositiveBigIntegerField(
+        default=1, help_text="The first generation after the latest takedown."
+    )
+
+    objects = ContentGenerationQuerySet.as_manager()
+
+    def __str__(self):
+        return f"Generation {self.number}"

@@ -7,14 +7,15 @@ of an article on a day also claims a numbered slot holding the article's id, so 
 `flush_read_counts()` (run by the `flush_most_read` command, e.g. every few minutes) can
 find the day's counters without scanning the cache. Day totals are written to ReadCount
 as they stand, never lowered, so flushing twice is harmless. Counts must live in a cache
-every process shares (Redis through CACHE_URL) to add up across workers.
+every process shares, and one that never evicts them: the "counters" cache (Redis through
+COUNTERS_CACHE_URL, deploy/redis-counters.conf), as the rate limit on reports does.
 """
 
 import re
 from contextlib import suppress
 from datetime import timedelta
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import Sum
 from django.utils import timezone
 from django_ratelimit.core import is_ratelimited
@@ -35,6 +36,11 @@ NOT_A_READER = re.compile(
     r"java/|okhttp|libwww|scrapy|feed|http_request|phantomjs|validator",
     re.IGNORECASE,
 )
+
+
+def counters():
+    """The cache that never evicts (nhe/settings.py, CACHES["counters"])."""
+    return caches["counters"]
 
 
 def _count_key(day, article_id):
@@ -74,26 +80,28 @@ def record_view(request, article_id):
         return
     day = timezone.localdate()
     timeout = DAYS_IN_CACHE * 24 * 3600
-    if cache.add(_count_key(day, article_id), 1, timeout):
-        cache.add(_slots_key(day), 0, timeout)
-        cache.set(_slot_key(day, cache.incr(_slots_key(day))), article_id, timeout)
+    store = counters()
+    if store.add(_count_key(day, article_id), 1, timeout):
+        store.add(_slots_key(day), 0, timeout)
+        store.set(_slot_key(day, store.incr(_slots_key(day))), article_id, timeout)
         return
     with suppress(ValueError):  # expired between the two calls: this one view is lost
-        cache.incr(_count_key(day, article_id))
+        store.incr(_count_key(day, article_id))
 
 
 def counts_in_cache(day):
     """{article id: views} for one day, as the cache holds them now."""
-    slots = cache.get(_slots_key(day)) or 0
+    store = counters()
+    slots = store.get(_slots_key(day)) or 0
     ids = set()
     for start in range(1, slots + 1, BATCH):
         keys = [_slot_key(day, n) for n in range(start, min(start + BATCH, slots + 1))]
-        ids.update(cache.get_many(keys).values())
+        ids.update(store.get_many(keys).values())
     counts = {}
     ids = sorted(ids)
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
-        found = cache.get_many([_count_key(day, article_id) for article_id in chunk])
+        found = store.get_many([_count_key(day, article_id) for article_id in chunk])
         for article_id in chunk:
             value = found.get(_count_key(day, article_id))
             if value:

@@ -1,7 +1,10 @@
 """One signal for "what readers can see has changed", so caches can follow without knowing why.
 
-Sent after saves and deletions of everything that shows on public pages; the comments app
-sends it too when a visible comment appears, changes or goes. Receivers run on commit.
+Sent after saves and deletions of everything that shows on public pages, inside the
+transaction that makes the change; the comments app sends it too when a visible comment
+appears, changes or goes. When a public piece leaves readers' sight (unpublished,
+embargoed, rescheduled or deleted) it carries `taken_down`: the paths where readers saw it,
+so that no stale copy of them is served again and a CDN can be told to drop them.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -10,8 +13,21 @@ from django.dispatch import Signal
 public_content_changed = Signal()
 
 
-def announce(sender, **kwargs):
-    public_content_changed.send(sender=sender)
+def announce(sender, instance=None, **kwargs):
+    taken_down = taken_down_paths(sender, instance, kwargs)
+    public_content_changed.send(sender=sender, taken_down=taken_down)
+
+
+def taken_down_paths(sender, instance, kwargs):
+    from .models import Article
+
+    if sender is not Article or instance is None:
+        return []
+    if kwargs.get("signal") is post_delete:
+        gone = instance.is_public()
+    else:
+        gone = instance.is_taken_down()
+    return instance.takedown_paths() if gone else []
 
 
 def connect_public_models():

@@ -3,7 +3,14 @@
 A page is stored under the current generation of public content (articles/generation.py):
 anything that changes what readers see ends the generation once it commits, and every process
 then misses the old pages at once, without deleting keys one by one. When a hot page expires,
-one request renders it while the others are served the last good copy (a stampede lock).
+one request renders it while the others are served the last good copy (a stampede lock),
+unless a piece was taken down since that copy was made: then nobody gets it, since it may
+show what readers must no longer see (articles.generation.may_serve_stale).
+
+Memory: one entry per host, path and query the pages read, each the page's HTML and headers
+(20-90 KB), kept PAGE_CACHE_SECONDS plus STALE_GRACE_SECONDS; the Redis behind it is bounded
+by its maxmemory and evicts the least recently used (deploy/redis-cache.conf). Each process
+keeps at most LOCAL_PAGES pages besides, about LOCAL_PAGES x 90 KB.
 
 Each process also keeps its hottest pages (LOCAL_PAGES) and holds the generation, told of every
 change over Redis pub/sub (GenerationWatch), so that a hit makes no cache call at all. Both
@@ -44,9 +51,11 @@ from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import urlencode
 from django_redis import get_redis_connection
+from django_redis.exceptions import ConnectionInterrupted
 from redis.exceptions import RedisError
 
 from articles import generation as content_generation
+from nhe.cache import breaker as cache_breaker
 from nhe.middleware import set_etag
 
 GENERATION_CHANNEL = "pagecache:generation-ended"
@@ -108,14 +117,23 @@ def channel(name):
 
 
 def announce(**kwargs):
-    """Tell every process that the generation has ended (receiver of generation_ended)."""
-    client = redis_client()
-    if client is not None:
-        try:
+    """Tell every process that the generation has ended (receiver of generation_ended).
+
+    The change is committed; a cache that is away must not turn it into an error. The
+    processes that miss the announcement read the generation from the database once the
+    cache is back (articles/generation.py).
+    """
+    breaker = cache_breaker()
+    if breaker is not None and breaker.failing:
+        return
+    try:
+        client = redis_client()
+        if client is not None:
             client.publish(channel(GENERATION_CHANNEL), "1")
-        except RedisError:
-            # The change is committed; a cache that is away must not turn it into an error.
-            logger.warning("Could not announce a new page-cache generation", exc_info=True)
+    except (RedisError, ConnectionInterrupted) as error:
+        if breaker is not None:
+            breaker.failed(error)
+        logger.warning("Could not announce a new page-cache generation: %s", error)
 
 
 class GenerationWatch:
@@ -138,14 +156,26 @@ class GenerationWatch:
         self.checked_at = 0.0
 
     def current(self):
-        client = redis_client()
+        breaker = cache_breaker()
+        if breaker is not None and breaker.failing:
+            # Redis is skipped for now; the generation comes from the database (or the copy
+            # once Redis answers again, after which this process listens anew).
+            if self.listener is not None:
+                self.forget()
+            return content_generation.current()
+        try:
+            client = redis_client()
+        except ConnectionInterrupted:
+            return content_generation.current()
         if client is None:
             return content_generation.current()
         with self.lock:
             try:
                 self._hear_announcements(client)
-            except RedisError:
+            except RedisError as error:
                 self._stop_listening()
+                if breaker is not None:
+                    breaker.failed(error)
                 return content_generation.current()
             now = time.time()
             held = self.held
@@ -163,9 +193,13 @@ class GenerationWatch:
             self._start_listening(client)
         while (message := self.listener.get_message(timeout=0)) is not None:
             # A change, or a subscription made again after a lost connection, during which
-            # changes may have gone unheard: either way, ask the cache.
-            if message["type"] in ("message", "subscribe"):
+            # changes may have gone unheard: either way, ask the cache, and after a lost
+            # connection the database, since the cache may have missed a change too.
+            if message["type"] == "message":
                 self.held = None
+            elif message["type"] == "subscribe":
+                self.held = None
+                content_generation.distrust_copy()
 
     def _start_listening(self, client):
         # A process forked from one that listened must not read its parent's socket; a
@@ -182,6 +216,9 @@ class GenerationWatch:
             if time.monotonic() > deadline:
                 raise RedisError("no confirmation of the page-cache subscription")
         self.held = None
+        # Not listening until now, this process may have missed changes, and so may the
+        # cache's copy of the generation if it was away.
+        content_generation.distrust_copy()
 
     def _stop_listening(self):
         listener, self.listener, self.held = self.listener, None, None
@@ -294,7 +331,11 @@ class AnonymousPageCacheMiddleware:
         # is and there is a last good copy to give this reader meanwhile.
         lock = f"{key}:lock"
         locked = cache.add(lock, 1, LOCK_SECONDS)
-        if not locked and stored is not None:
+        if (
+            not locked
+            and stored is not None
+            and content_generation.may_serve_stale(stored.get("number"), generation)
+        ):
             return self._replay(stored)
         try:
             response = self.get_response(request)
@@ -312,6 +353,7 @@ class AnonymousPageCacheMiddleware:
         timeout = self._timeout(generation)
         stored = {
             "generation": generation["id"],
+            "number": generation["number"],
             "fresh_until": time.time() + timeout,
             "status": response.status_code,
             "headers": [
@@ -340,6 +382,9 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def _add_public_headers(response, generation):
+        # The stale-* extensions are for browsers and CDNs: nginx ignores them (it serves no
+        # expired copy), and a CDN is told to drop a piece once it is taken down
+        # (CDN_PURGE_HOOK, articles/takedowns.py).
         patch_cache_control(
             response,
             public=True,

@@ -121,22 +121,37 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# "default" holds copies that can be made again (pages, fragments, query results) and may
+# evict them under memory pressure; "counters" holds what eviction must never drop: rate
+# limits and read counts. In production point them at two Redis instances (or databases of
+# an instance) configured as deploy/redis-cache.conf and deploy/redis-counters.conf say.
 # Without CACHE_URL: per process, except under DEBUG (`make run`), where the web server and
 # the task worker must share read counts and the alert throttle: a folder in VAR_DIR.
+_cache_url = env.str(
+    "CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}" if DEBUG else "locmemcache://nhe"
+)
 CACHES = {
-    "default": env.cache_url(
-        "CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}" if DEBUG else "locmemcache://nhe"
-    )
+    "default": env.cache_url_config(_cache_url),
+    "counters": env.cache_url_config(env.str("COUNTERS_CACHE_URL", default=_cache_url)),
 }
-if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
-    # A Redis that is away, refusing or slow is a miss, never an error: pages render
-    # uncached and forms still post. Each call waits at most these seconds for it.
-    CACHES["default"].setdefault("OPTIONS", {}).update(
-        IGNORE_EXCEPTIONS=True,
-        SOCKET_CONNECT_TIMEOUT=env.float("CACHE_CONNECT_TIMEOUT", default=0.25),
-        SOCKET_TIMEOUT=env.float("CACHE_TIMEOUT", default=0.5),
-    )
-DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+for _cache in CACHES.values():
+    if _cache["BACKEND"] == "django_redis.cache.RedisCache":
+        # A Redis that is away, refusing or slow is a miss, never an error: pages render
+        # uncached and forms still post. Each call waits at most these seconds for it.
+        # After a failure, every call skips Redis for CACHE_BREAKER_SECONDS, then one probes
+        # (nhe/cache.py): a page waits on one slow call at most, not on each in turn.
+        _cache.setdefault("OPTIONS", {}).update(
+            CLIENT_CLASS="nhe.cache.CircuitBreakerClient",
+            IGNORE_EXCEPTIONS=True,
+            SOCKET_CONNECT_TIMEOUT=env.float("CACHE_CONNECT_TIMEOUT", default=0.25),
+            SOCKET_TIMEOUT=env.float("CACHE_TIMEOUT", default=0.5),
+        )
+CACHE_BREAKER_SECONDS = env.float("CACHE_BREAKER_SECONDS", default=5.0)
+# The content generation lives in the database; the cache holds a copy, read again from the
+# database after these seconds at the latest (articles/generation.py).
+GENERATION_RECHECK_SECONDS = env.int("GENERATION_RECHECK_SECONDS", default=60)
+# The breaker logs when Redis fails and when it answers again, not each call it skips.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 # Whole pages for anonymous readers are kept this long in the cache above (nhe/pagecache.py),
 # and proxies and CDNs may keep them as long (s-maxage); publishing invalidates them at once.
 # 0 turns the page cache off.
@@ -145,8 +160,14 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if DEBUG else 300)
 # article, most read) and the article page's query results, kept for the current content
 # generation; 0 turns them off.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=0 if DEBUG else 3600)
-# How long nginx's microcache keeps a public page (X-Accel-Expires), in seconds.
+# How long nginx's microcache keeps a public page (X-Accel-Expires), in seconds: also how
+# long nginx may still serve a page after it is taken down (it serves no expired copy).
 PROXY_MICROCACHE_SECONDS = env.int("PROXY_MICROCACHE_SECONDS", default=5)
+# A CDN in front keeps pages for s-maxage: name a callable (dotted path) to be called with
+# the full URLs of a piece once its takedown commits, to purge them (articles/takedowns.py).
+CDN_PURGE_HOOK = env.str("CDN_PURGE_HOOK", default="")
+# /healthz reports the task queue (nhe/health.py); a callable (dotted path) may check it.
+HEALTHZ_TASK_QUEUE_CHECK = env.str("HEALTHZ_TASK_QUEUE_CHECK", default="")
 
 # Admin sign-in. django-axes counts failed logins per (username, client IP) pair and locks
 # that pair out for AXES_COOLOFF_MINUTES after AXES_FAILURE_LIMIT failures; one attacker
@@ -168,12 +189,13 @@ AXES_VERBOSE = False
 # rule that counts by client IP (logins, comments, pitches) uses articles.visitors.client_ip.
 # Behind the shipped nginx it is 1: deploy/gunicorn.conf.py sets that unless told otherwise.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-# Rate limits (comments, reports, pitches) count in the default cache through
+# Rate limits (comments, reports, pitches) count in the "counters" cache through
 # django-ratelimit; its "ip" key is the address above (IPv6 addresses by their /64). While
 # the cache is away nothing can be counted and the attempt is let through: a reader's post
 # is worth more than a spammer's few extra tries, which moderation and the honeypot catch.
 RATELIMIT_IP_META_KEY = "articles.visitors.client_ip"
 RATELIMIT_FAIL_OPEN = True
+RATELIMIT_USE_CACHE = "counters"
 
 # Two-factor sign-in (TOTP through django-otp) for everyone who uses the admin: required
 # unless DEBUG, where `make run` keeps the demo login simple. Recovery: README, "Admin
@@ -365,7 +387,7 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     # Covering indexes serve PostgreSQL, the database of record; elsewhere their extra
     # columns are left out and the index still works on its key.
     SILENCED_SYSTEM_CHECKS.append("models.W040")
-if CACHES["default"]["BACKEND"] in {
+if CACHES[RATELIMIT_USE_CACHE]["BACKEND"] in {
     "django.core.cache.backends.locmem.LocMemCache",
     "django.core.cache.backends.filebased.FileBasedCache",
 }:

@@ -1,47 +1,24 @@
-import secrets
 import sys
 
-from django.core.cache import cache
-from django.db import DatabaseError, InterfaceError, OperationalError, connections
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
 
+from nhe import health
+
 RETRY_AFTER_SECONDS = 30
-
-
-def forget_broken_connections():
-    """Drop database connections that failed, so the next request opens a fresh one."""
-    for connection in connections.all(initialized_only=True):
-        connection.close_if_unusable_or_obsolete()
-
-
-def cache_answers():
-    """Whether the cache keeps what it is given; a Redis cache that is away answers a miss."""
-    probe = secrets.token_hex(8)
-    cache.set("healthz:probe", probe, 10)
-    return cache.get("healthz:probe") == probe
 
 
 @never_cache
 def healthz(request):
-    """Each dependency's state, for load balancers and monitoring.
+    """Each dependency's state, for load balancers and monitoring (nhe/health.py).
 
-    503 only when pages cannot be served (the database is away); a lost cache is "degraded"
-    with 200, since readers still get every page, uncached.
+    503 only when pages cannot be served (the database is away); a lost cache, storage or
+    task queue is "degraded" with 200, since readers still get every page.
     """
-    report = {"status": "ok", "database": "ok", "cache": "ok"}
-    if not cache_answers():
-        report.update(status="degraded", cache="unavailable")
-    try:
-        with connections["default"].cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        forget_broken_connections()
-        report.update(status="error", database="unavailable")
-        return JsonResponse(report, status=503)
-    return JsonResponse(report)
+    report, serving = health.report()
+    return JsonResponse(report, status=200 if serving else 503)
 
 
 def server_error(request):
@@ -52,7 +29,7 @@ def server_error(request):
     """
     error = sys.exc_info()[1]
     if isinstance(error, OperationalError | InterfaceError):
-        forget_broken_connections()
+        health.forget_broken_connections()
         response = HttpResponseServerError(loader.render_to_string("503.html"), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"

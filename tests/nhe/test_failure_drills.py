@@ -69,7 +69,12 @@ def test_healthz_answers_503_while_the_database_is_down_and_200_after(client):
         for _ in range(2):
             response = client.get("/healthz")
             assert response.status_code == 503
-            assert response.json() == {"status": "error", "database": "unavailable", "cache": "ok"}
+            report = response.json()
+            assert (report["status"], report["database"], report["cache"]) == (
+                "error",
+                "unavailable",
+                "ok",
+            )
     assert client.get("/healthz").status_code == 200
 
 

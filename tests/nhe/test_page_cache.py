@@ -10,7 +10,6 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from articles import generation as content_generation
 from articles.models import Article
 from comments import moderation
 from comments.models import Comment
@@ -154,9 +153,7 @@ def test_a_scheduled_article_goes_live_on_time_without_any_save(client):
 def test_when_a_hot_page_expires_one_request_renders_and_the_rest_get_the_last_copy(client):
     ArticleFactory(title="First version")
     client.get("/")
-    content_generation.end_after_commit()
     ArticleFactory(title="Second version")
-    cache.delete(content_generation.GENERATION_KEY)
     lock = f"{pagecache._key('/', '', 'testserver')}:lock"
     assert cache.add(lock, 1, 10)  # another process is rendering it right now
     response = client.get("/")
@@ -164,6 +161,33 @@ def test_when_a_hot_page_expires_one_request_renders_and_the_rest_get_the_last_c
     assert "Second version" not in response.text
     cache.delete(lock)
     assert "Second version" in client.get("/").text
+
+
+def test_after_a_takedown_no_copy_from_before_it_stands_in_while_a_page_renders(client):
+    article = ArticleFactory(title="Named in a court order")
+    client.get("/")
+    client.get(article.get_absolute_url())
+    article.unpublish()
+    article.save()
+    for path in ("/", article.get_absolute_url()):
+        lock = f"{pagecache._key(path, '', 'testserver')}:lock"
+        assert cache.add(lock, 1, 10)  # another process is rendering it right now
+        response = client.get(path)
+        assert "X-Page-Cache" not in response
+        assert "Named in a court order" not in response.text
+        cache.delete(lock)
+
+
+def test_after_an_ordinary_change_a_later_takedown_still_bars_the_older_copies(client):
+    article = ArticleFactory(title="Named in a court order")
+    client.get("/")
+    ArticleFactory(title="An ordinary story")
+    article.embargo_until = timezone.now() + timedelta(days=1)
+    article.save()
+    ArticleFactory(title="Another ordinary story")
+    lock = f"{pagecache._key('/', '', 'testserver')}:lock"
+    assert cache.add(lock, 1, 10)
+    assert "Named in a court order" not in client.get("/").text
 
 
 def test_a_page_that_uses_its_csp_nonce_is_never_stored(client, settings):

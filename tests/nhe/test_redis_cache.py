@@ -11,6 +11,7 @@ def test_a_redis_cache_url_gives_a_cache_that_misses_while_redis_is_away():
     default = chosen["CACHES"]["default"]
     assert default["BACKEND"] == "django_redis.cache.RedisCache"
     assert default["OPTIONS"] == {
+        "CLIENT_CLASS": "nhe.cache.CircuitBreakerClient",
         "IGNORE_EXCEPTIONS": True,
         "SOCKET_CONNECT_TIMEOUT": 0.25,
         "SOCKET_TIMEOUT": 0.5,
