@@ -5,7 +5,8 @@ and by the admin sign-in lockout (django-axes)."""
 from django.conf import settings
 from ipware import get_client_ip
 
-UNKNOWN_ADDRESS = "0.0.0.0"  # noqa: S104 (a value to count by, never one to listen on)
+# A value to count requests by when no address is known, never one to listen on.
+UNKNOWN_ADDRESS = "0.0.0.0"  # noqa: S104  # nosec B104
 
 
 def client_ip(request) -> str:
