@@ -87,8 +87,10 @@ def stack(django_db_setup, tmp_path_factory):
         COMMENTS_RATE_PER_IP=str(COMMENTS_PER_ADDRESS),
         COMMENTS_RATE_PER_EMAIL="100",
         COMMENTS_RATE_WINDOW=str(24 * 3600),
-        # The served stack runs its own task worker, which needs the queue in the database.
-        TASKS_BACKEND="database",
+        # The web stack alone: this test run empties the database between tests, under the
+        # feet of a worker and a scheduler (tests/nhe/test_worker.py tests those).
+        SERVE_BACKGROUND="0",
+        TASKS_BACKEND="immediate",
     )
     log = var / "serve.log"
     process = subprocess.Popen(
