@@ -11,7 +11,7 @@ from django.test import Client
 
 from nhe.cache import CircuitBreaker
 from tests.factories import ArticleFactory
-from tests.nhe.redis_proxy import RedisRelay
+from tests.nhe.redis_proxy import use_redis_as_production_does
 from tests.nhe.test_cache_outage import closed_port
 
 pytestmark = [
@@ -31,27 +31,7 @@ def redis_at(settings, location, breaker_seconds=60):
     settings.PAGE_CACHE_SECONDS = 300
     settings.FRAGMENT_CACHE_SECONDS = 3600
     settings.CACHE_BREAKER_SECONDS = breaker_seconds
-    cache = {
-        "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": location,
-        "KEY_PREFIX": "breaker-test",
-        "OPTIONS": {
-            "CLIENT_CLASS": "nhe.cache.CircuitBreakerClient",
-            "IGNORE_EXCEPTIONS": True,
-            "SOCKET_CONNECT_TIMEOUT": TIMEOUT,
-            "SOCKET_TIMEOUT": TIMEOUT,
-        },
-    }
-    # Rate limits and read counts on the same server, as without COUNTERS_CACHE_URL.
-    settings.CACHES = {"default": cache, "counters": cache}
-
-
-@pytest.fixture
-def relay(redis_url):
-    target = urlsplit(redis_url)
-    relay = RedisRelay(target.hostname, target.port or 6379)
-    yield relay
-    relay.close()
+    use_redis_as_production_does(settings, location, timeout=TIMEOUT, key_prefix="breaker-test")
 
 
 def relayed(relay, redis_url):

@@ -16,6 +16,7 @@ from comments.models import Comment
 from tests.columnists.conftest import pitch_data
 from tests.comments.factories import comment_data
 from tests.factories import ArticleFactory, DraftFactory, editor
+from tests.nhe.redis_proxy import use_redis_as_production_does
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -59,18 +60,7 @@ def silent_server():
 
 def redis_at(settings, port):
     settings.PAGE_CACHE_SECONDS = 300
-    cache = {
-        "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": f"redis://127.0.0.1:{port}/0",
-        "OPTIONS": {
-            "CLIENT_CLASS": "nhe.cache.CircuitBreakerClient",
-            "IGNORE_EXCEPTIONS": True,
-            "SOCKET_CONNECT_TIMEOUT": 0.2,
-            "SOCKET_TIMEOUT": 0.2,
-        },
-    }
-    # Rate limits and read counts on the same server, as without COUNTERS_CACHE_URL.
-    settings.CACHES = {"default": cache, "counters": cache}
+    use_redis_as_production_does(settings, f"redis://127.0.0.1:{port}/0")
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from django.test import Client
 from articles.models import Article
 from tests.articles.admin_forms import article_form_data, change_url
 from tests.factories import ArticleFactory, editor
-from tests.nhe.redis_proxy import RedisRelay
+from tests.nhe.redis_proxy import use_redis_as_production_does
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -21,33 +21,14 @@ pytestmark = [
 BREAKER_SECONDS = 0.3
 
 
-@pytest.fixture
-def relay(redis_url):
-    target = urlsplit(redis_url)
-    relay = RedisRelay(target.hostname, target.port or 6379)
-    yield relay
-    relay.close()
-
-
 @pytest.fixture(autouse=True)
 def redis_behind_the_relay(settings, relay, redis_url):
     database = urlsplit(redis_url).path or "/0"
     settings.PAGE_CACHE_SECONDS = 300
     settings.FRAGMENT_CACHE_SECONDS = 3600
     settings.CACHE_BREAKER_SECONDS = BREAKER_SECONDS
-    cache = {
-        "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": f"redis://127.0.0.1:{relay.port}{database}",
-        "KEY_PREFIX": "generation-outage",
-        "OPTIONS": {
-            "CLIENT_CLASS": "nhe.cache.CircuitBreakerClient",
-            "IGNORE_EXCEPTIONS": True,
-            "SOCKET_CONNECT_TIMEOUT": 0.2,
-            "SOCKET_TIMEOUT": 0.2,
-        },
-    }
-    # Rate limits and read counts on the same server, as without COUNTERS_CACHE_URL.
-    settings.CACHES = {"default": cache, "counters": cache}
+    location = f"redis://127.0.0.1:{relay.port}{database}"
+    use_redis_as_production_does(settings, location, key_prefix="generation-outage")
 
 
 @pytest.fixture(autouse=True)
