@@ -3,7 +3,7 @@ from urllib.parse import urlencode
 from django import template
 from django.conf import settings
 
-from articles import seo
+from articles import frontpage, seo
 from articles.sanitise import json_for_script
 
 register = template.Library()
@@ -61,3 +61,12 @@ def social_meta(context, title, description="", image=None, kind="website", arti
 def json_ld(data):
     """Structured data as JSON escaped for a <script type="application/ld+json"> element."""
     return json_for_script(data)
+
+
+@register.simple_tag
+def blocks_under(article):
+    """The site's blocks under an article page, never listing the article itself:
+    `{% blocks_under article as under %}`, then `under.blocks` and `under.left_out` (for the
+    fragment cache's key)."""
+    return frontpage.blocks_under(article)
+
