@@ -69,4 +69,3 @@ def blocks_under(article):
     `{% blocks_under article as under %}`, then `under.blocks` and `under.left_out` (for the
     fragment cache's key)."""
     return frontpage.blocks_under(article)
-

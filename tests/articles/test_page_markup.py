@@ -18,7 +18,7 @@ VALID_DATETIME = re.compile(r"\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d{1,3})?)?([+-
 
 def test_teasers_escape_what_editors_typed_and_show_badges(client):
     picture = ImageFactory(alt_text='A ward at "night" <b>')
-    ArticleFactory(title="The lead", is_featured=True)
+    ArticleFactory(title="The lead", is_featured=True, featured_order=0)
     ArticleFactory(
         title="Top <script>alert(1)</script>",
         lead_image=picture,
@@ -39,8 +39,22 @@ def test_teasers_escape_what_editors_typed_and_show_badges(client):
     assert 'alt="A ward at &quot;night&quot; &lt;b&gt;"' in page
     assert "By Tom O&#x27;Neil</p>" in page
     assert '<span class="badge">Video</span>' in page
-    standfirst = re.search(r'<p class="teaser__standfirst">([^<]*)</p>', page)[1]
-    assert len(standfirst) == 180 and standfirst.endswith("…")
+    standfirsts = re.findall(r'<p class="teaser__standfirst">([^<]*)</p>', page)
+    long_one = next(text for text in standfirsts if text.startswith("Long words."))
+    assert long_one.endswith(" …") and len(long_one.split()) == 25
+
+
+def test_teasers_are_cut_on_a_word_never_inside_one(client):
+    words = "The local integrated care board agreed a plan " * 6
+    ArticleFactory(title="The lead", is_featured=True, featured_order=0)
+    ArticleFactory(title="A long teaser", standfirst=words.strip())
+    for url in ("/", reverse("articles:news")):
+        page = client.get(url).text
+        shown = re.search(r'<p class="teaser__standfirst">(The local[^<]*)</p>', page)[1]
+        assert shown.endswith(" …"), url
+        kept = shown.removesuffix(" …").split()
+        assert kept == words.split()[: len(kept)], url  # whole words, in order
+        assert len(kept) < len(words.split()), url
 
 
 def test_time_elements_carry_valid_datetimes_and_london_dates(client):

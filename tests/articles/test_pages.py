@@ -166,12 +166,15 @@ def test_qa_article_reads_as_questions_and_answers(client):
     assert answer.endswith("<p>Rotas.</p>")
 
 
-def test_columnist_piece_carries_the_call_to_action(client):
+def test_every_article_carries_the_columnist_call(client):
     columnist = AuthorFactory(is_columnist=True)
     column = ArticleFactory(section=section("columnists"), authors=[columnist])
     news = ArticleFactory(section=section("news"))
-    assert "become an NHE columnist" in client.get(column.get_absolute_url()).content.decode()
-    assert "become an NHE columnist" not in client.get(news.get_absolute_url()).content.decode()
+    for article in (column, news):
+        page = client.get(article.get_absolute_url()).content.decode()
+        assert "Have you got a story to tell?" in page
+        assert "Would you like to become an NHE columnist?" in page
+        assert f'href="{reverse("columnists:apply")}">pitch us a column</a>' in page
 
 
 def test_related_articles_prefer_editor_picks_then_same_section(client):

@@ -28,8 +28,11 @@ BOUNDS = {
     "section": 4,
     # The article with its comment settings and whether it has picks, corrections or Q&A
     # turns (1); bylines (1); tags (1); related reading, at most 3; the comments (1); most
-    # read (1). Corrections and Q&A turns only for a piece that has them (below).
-    "article": 8,
+    # read (1). Corrections and Q&A turns only for a piece that has them (below). The blocks
+    # under it, as on the front page: the featured ids (1), the sections (1), the newest ids
+    # of each of four (4), the teasers (1), their comment counts (1). With the caches on,
+    # every article page shares them (test_article_page.py).
+    "article": 16,
     "author": 4,
     "columnists": 4,
     "search": 7,

@@ -9,7 +9,7 @@ from comments.models import Comment
 
 pytestmark = pytest.mark.django_db
 
-ARTICLE_PAGE_BOUND = 10  # as tests/articles/test_query_counts.py explains
+ARTICLE_PAGE_BOUND = 16  # as tests/articles/test_query_counts.py explains
 
 
 def add_comments(article, total):
