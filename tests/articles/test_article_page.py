@@ -58,7 +58,7 @@ def test_the_call_the_comments_and_the_blocks_follow_the_body_in_the_reference_o
     headings = re.findall(r'<h2 class="block__title"[^>]*>([^<]*)</h2>', rest)
     assert headings == [heading for heading, _, _ in BLOCKS_IN_ORDER]
     for heading, more, url in BLOCKS_IN_ORDER:
-        assert f'<a class="block__more" href="{url}">{more} <span' in rest, heading
+        assert f'<a class="block__more" href="{url}">{more}&nbsp;<span' in rest, heading
     for title in ("Video: inside a virtual ward", "A featured long read", "Focus on estates"):
         assert f">{title}</a></h3>" in rest, title
 
@@ -112,5 +112,5 @@ def test_the_front_page_and_the_article_page_share_the_block_markup(client, site
     article = client.get(site["news"].get_absolute_url()).text
     for page in (front, article):
         assert '<h2 class="block__title" id="block-the-scalpel">The Scalpel</h2>' in page
-        assert "Read more blog posts from The Scalpel <span" in page
+        assert "Read more blog posts from The Scalpel&nbsp;<span" in page
     assert "More The Scalpel" not in front
