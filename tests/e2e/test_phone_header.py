@@ -61,9 +61,7 @@ def test_the_phone_menu_opens_onto_the_sections_and_the_search(
         context.close()
 
 
-def test_no_page_scrolls_sideways_on_a_phone_and_the_header_stays_small(
-    live_server, page, pages
-):
+def test_no_page_scrolls_sideways_on_a_phone_and_the_header_stays_small(live_server, page, pages):
     page.set_viewport_size(PHONE)
     for path in pages:
         page.goto(live_server.url + path)
