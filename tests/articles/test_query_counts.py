@@ -1,5 +1,7 @@
 """Each public page costs the same number of queries at 10 and at 300 articles."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -150,3 +152,26 @@ def test_authors_pictures_cost_no_query_of_their_own(client):
     response, pictured_sqls = article_queries(client, pictured)
     assert response.text.count('class="byline__photo"') == 2
     assert len(pictured_sqls) == len(plain_sqls)
+
+
+def test_the_blocks_under_an_article_cost_the_same_at_any_archive_size(client):
+    image = ImageFactory()
+    authors = [AuthorFactory(), AuthorFactory()]
+    article = ArticleFactory(title="Probe", authors=authors)
+    counts = {}
+    for size in (10, 300):
+        grow_to(size, image, authors)
+        client.get(article.get_absolute_url())  # the navigation and the Site row are cached
+        counts[size] = count_queries(client, article.get_absolute_url())
+    blocks = client.get(article.get_absolute_url()).text.split('class="site-blocks"', 1)[1]
+    titles = re.findall(r'<h2 class="block__title"[^>]*>([^<]*)</h2>', blocks)
+    assert titles == [
+        "NHE TV",
+        "Featured articles",
+        "Last word",
+        "Health service focus",
+        "The Scalpel",
+    ]
+    assert blocks.count('class="teaser__title"') == 4 + 4 + 2 + 3 + 3
+    assert counts[10] == counts[300], counts
+    assert counts[300] <= BOUNDS["article"]
