@@ -5,6 +5,10 @@ The page is laid out from ids: the editors' featured pieces (or, with none, the 
 then the newest of each section with a block. The teasers for the ids it shows come in one
 more query (for_teasers()). The page's template keeps the rendered layout in the cache for
 the current content generation, so this runs once after each change, not on every view.
+
+Under an article the blocks come from one list for every article page, kept in the cache for
+the content generation, each block with a teaser to spare so that the article being read can
+be left out (blocks_under()).
 """
 
 from dataclasses import dataclass, field, replace
@@ -43,7 +47,6 @@ class Block:
     more_text: str
     more_url: str
     articles: list
-    description: str = ""
 
     def without(self, article, count):
         """This block with at most `count` teasers, the given article left out."""
@@ -68,7 +71,6 @@ def section_block(section, articles):
         more_text=more_text,
         more_url=section.get_absolute_url(),
         articles=articles,
-        description=section.description,
     )
 
 
