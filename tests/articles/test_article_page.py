@@ -90,7 +90,7 @@ def test_a_block_keeps_its_length_when_the_article_is_left_out(client):
 def test_the_sidebar_has_most_read_videos_and_the_latest_blog_posts(client, site):
     page = client.get(site["news"].get_absolute_url()).text
     sidebar = page.split('class="article-sidebar"', 1)[1].split('class="site-blocks"', 1)[0]
-    assert ">NHE TV</h2>" in sidebar
+    assert ">Latest from NHE TV</h2>" in sidebar
     assert ">Latest from The Scalpel</h2>" in sidebar
     assert "The Scalpel on targets" in sidebar
 
