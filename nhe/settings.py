@@ -126,14 +126,21 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # limits and read counts. In production point them at two Redis instances (or databases of
 # an instance) configured as deploy/redis-cache.conf and deploy/redis-counters.conf say.
 # Without CACHE_URL: per process, except under DEBUG (`make run`), where the web server and
-# the task worker must share read counts and the alert throttle: a folder in VAR_DIR.
+# the task worker must share read counts and the alert throttle: folders in VAR_DIR, one
+# each, since a file cache that grows past its MAX_ENTRIES deletes a third of its folder.
 _cache_url = env.str(
     "CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}" if DEBUG else "locmemcache://nhe"
 )
+_counters_url = (
+    f"filecache://{VAR_DIR / 'counters'}" if DEBUG and "CACHE_URL" not in env else _cache_url
+)
 CACHES = {
     "default": env.cache_url_config(_cache_url),
-    "counters": env.cache_url_config(env.str("COUNTERS_CACHE_URL", default=_cache_url)),
+    "counters": env.cache_url_config(env.str("COUNTERS_CACHE_URL", default=_counters_url)),
 }
+if CACHES["counters"]["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache":
+    # Counters are never culled: a day's read counts are a few keys per article read.
+    CACHES["counters"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 1_000_000)
 for _cache in CACHES.values():
     if _cache["BACKEND"] == "django_redis.cache.RedisCache":
         # A Redis that is away, refusing or slow is a miss, never an error: pages render
@@ -152,6 +159,9 @@ CACHE_BREAKER_SECONDS = env.float("CACHE_BREAKER_SECONDS", default=5.0)
 GENERATION_RECHECK_SECONDS = env.int("GENERATION_RECHECK_SECONDS", default=60)
 # The breaker logs when Redis fails and when it answers again, not each call it skips.
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
+# How often read counts go from the counters cache to the database, and so how soon a read
+# shows in "most read" (nhe/schedule.py); the block itself is cached for at most 5 minutes.
+MOST_READ_FLUSH_SECONDS = env.int("MOST_READ_FLUSH_SECONDS", default=60 if DEBUG else 300)
 # Whole pages for anonymous readers are kept this long in the cache above (nhe/pagecache.py),
 # and proxies and CDNs may keep them as long (s-maxage); publishing invalidates them at once.
 # 0 turns the page cache off.
