@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.sites",
+    "django.contrib.flatpages",
     "django.contrib.sitemaps",
     "django.contrib.redirects",
     "django.contrib.humanize",
@@ -346,6 +347,11 @@ SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 ADMINS = [("Site admins", a) for a in env.list("ADMIN_EMAILS", default=[])]
 
 SITE_NAME = env.str("SITE_NAME", default="National Health Executive")
+# The addresses readers are given on the site's pages (Contact, Advertise, Privacy notice,
+# Accessibility statement) and in the comment form's privacy note.
+NEWSROOM_EMAIL = env.str("NEWSROOM_EMAIL", default="newsroom@nhe.example")
+ADVERTISING_EMAIL = env.str("ADVERTISING_EMAIL", default="advertising@nhe.example")
+PRIVACY_EMAIL = env.str("PRIVACY_EMAIL", default="privacy@nhe.example")
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 # A strict Content-Security-Policy: default-src 'none', then only what the pages use. Our
@@ -499,4 +505,4 @@ COMMENTS_RATE_WINDOW = env.int("COMMENTS_RATE_WINDOW", default=10 * 60)
 COMMENTS_IP_HASH_KEY = env.str("COMMENTS_IP_HASH_KEY", default="")
 COMMENTS_PURGE_AFTER_DAYS = env.int("COMMENTS_PURGE_AFTER_DAYS", default=30)
 COMMENTS_ALERT_THROTTLE = env.int("COMMENTS_ALERT_THROTTLE", default=60 * 60)
-COMMENTS_PRIVACY_CONTACT = env.str("COMMENTS_PRIVACY_CONTACT", default=DEFAULT_FROM_EMAIL)
+COMMENTS_PRIVACY_CONTACT = env.str("COMMENTS_PRIVACY_CONTACT", default=PRIVACY_EMAIL)
