@@ -48,7 +48,8 @@ def retention_periods():
     rate_window = max(settings.COMMENTS_RATE_WINDOW, settings.PITCH_RATE_WINDOW)
     return [
         (
-            "Comments we reject or mark as spam, with the name, email address and scrambled internet address code",
+            "Comments we reject or mark as spam, with the name, email address and scrambled "
+            "internet address code",
             f"Deleted after {days(settings.COMMENTS_PURGE_AFTER_DAYS)}",
         ),
         (

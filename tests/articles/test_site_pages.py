@@ -42,7 +42,7 @@ def test_each_site_page_answers_with_its_heading_and_text(client, url, heading, 
 def test_every_page_links_the_site_pages_in_its_footer(client):
     page = client.get(reverse("articles:home")).content.decode()
     footer = page.split('<footer class="site-footer">')[1]
-    for url, heading, _phrase in PAGES:
+    for url, _heading, _phrase in PAGES:
         assert f'href="{url}"' in footer, url
     assert "Privacy notice" in footer
     assert "Accessibility statement" in footer
