@@ -145,6 +145,6 @@ SITEMAPS = {
     "articles": ArticleSitemap,
     "sections": SectionSitemap,
     "authors": AuthorSitemap,
-    "site": SitePageSitemap,
     "news": NewsSitemap,
+    "site": SitePageSitemap,
 }

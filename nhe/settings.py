@@ -127,14 +127,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # limits and read counts. In production point them at two Redis instances (or databases of
 # an instance) configured as deploy/redis-cache.conf and deploy/redis-counters.conf say.
 # Without CACHE_URL: per process, except under DEBUG (`make run`), where the web server and
-# the task worker must share read counts and the alert throttle: folders in VAR_DIR, one
-# each, since a file cache that grows past its MAX_ENTRIES deletes a third of its folder.
+# the task worker must share the alert throttle: a folder in VAR_DIR. Counters are always
+# shared, since the web server counts reads and the worker stores them: without CACHE_URL, a
+# folder of their own in VAR_DIR (a file cache grown past its MAX_ENTRIES deletes a third of
+# its folder, so never the page cache's).
 _cache_url = env.str(
     "CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}" if DEBUG else "locmemcache://nhe"
 )
-_counters_url = (
-    f"filecache://{VAR_DIR / 'counters'}" if DEBUG and "CACHE_URL" not in env else _cache_url
-)
+_counters_url = _cache_url if "CACHE_URL" in env else f"filecache://{VAR_DIR / 'counters'}"
 CACHES = {
     "default": env.cache_url_config(_cache_url),
     "counters": env.cache_url_config(env.str("COUNTERS_CACHE_URL", default=_counters_url)),
