@@ -278,3 +278,16 @@ def test_a_counters_cache_in_each_process_is_reported_when_a_worker_stores_the_c
         },
     }
     assert "articles.W001" not in {message.id for message in run_checks(tags=["caches"])}
+
+
+def test_a_read_of_a_page_served_from_the_page_cache_is_counted_by_its_beacon(client, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    article = ArticleFactory()
+    beacon = f'data-read-url="{reverse("articles:read", args=[article.pk])}"'
+    for _ in range(2):
+        page = client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+        assert beacon in page.content.decode()  # the cached copy carries the beacon too
+        read(client, article)
+    assert page["X-Page-Cache"] == "hit"
+    flush()
+    assert stored(article) == 2
