@@ -208,8 +208,10 @@ ARTICLES = [
         "corrections": [],
         "comments_open": True,
         "image_alt": (
-            "Surgeons in scrubs preparing an operating theatre under bright overhead lights"
+            "Illustration of a hospital building with rows of windows, trees and an ambulance at "
+            "the entrance"
         ),
+        "picture": ("hospital", {}),
         "image_credit": "NHE illustration",
     },
     {
@@ -252,7 +254,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Nurse checking a shift rota on a tablet at a ward station",
+        "image_alt": (
+            "Illustration of a nurse beside a large screen showing a colour-coded weekly shift "
+            "rota"
+        ),
+        "picture": ("rota", {}),
         "image_credit": "NHE illustration",
     },
     {
@@ -302,7 +308,11 @@ ARTICLES = [
             ],
         ],
         "comments_open": True,
-        "image_alt": "Patient holding a smartphone showing a hospital appointment reminder",
+        "image_alt": (
+            "Illustration of a hand holding a smartphone that shows an appointment reminder with "
+            "a calendar date"
+        ),
+        "picture": ("phone", {}),
         "image_credit": "NHE illustration",
     },
     {
@@ -344,8 +354,10 @@ ARTICLES = [
         "corrections": [],
         "comments_open": True,
         "image_alt": (
-            "Open-plan office with staff working at desks and a wall-mounted planning board"
+            "Illustration of three people at computer screens in an open-plan office, with a "
+            "planning board on the wall"
         ),
+        "picture": ("office", {"people": 3, "board": True}),
         "image_credit": "NHE illustration",
     },
     {
@@ -382,7 +394,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Rows of large heat pump units beside a hospital building",
+        "image_alt": (
+            "Illustration of three heat pump units with large fans beside a hospital building "
+            "with solar panels on its roof"
+        ),
+        "picture": ("energy", {}),
         "image_credit": "NHE illustration",
     },
     {
@@ -419,7 +435,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Treatment bays in a same day emergency care unit with reclining chairs",
+        "image_alt": (
+            "Illustration of treatment bays with reclining chairs and curtains, and a nurse "
+            "standing nearby"
+        ),
+        "picture": ("ward", {"chairs": True}),
         "image_credit": "NHE illustration",
     },
     {
@@ -458,7 +478,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Care navigators wearing headsets working in a bright open-plan hub",
+        "image_alt": (
+            "Illustration of four care navigators wearing headsets at computer screens in an "
+            "open-plan office"
+        ),
+        "picture": ("office", {"people": 4, "headsets": True}),
         "image_credit": "NHE illustration",
     },
     {
@@ -498,8 +522,10 @@ ARTICLES = [
         "corrections": [],
         "comments_open": False,
         "image_alt": (
-            "Mental health practitioner wearing a headset taking a call in a quiet office"
+            "Illustration of a practitioner in a headset taking a call at a desk, with the night "
+            "sky in the window"
         ),
+        "picture": ("office", {"people": 1, "headsets": True, "night": True}),
         "image_credit": "NHE illustration",
     },
     {
@@ -545,7 +571,10 @@ ARTICLES = [
             ],
         ],
         "comments_open": True,
-        "image_alt": "Care worker helping an older man into his armchair at home",
+        "image_alt": (
+            "Illustration of a care worker carrying a folder outside the front door of a house"
+        ),
+        "picture": ("house", {}),
         "image_credit": "NHE illustration",
     },
     {
@@ -608,7 +637,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Finance team reviewing activity charts on a large screen in a meeting room",
+        "image_alt": (
+            "Illustration of people at a meeting table watching a large screen with a bar chart "
+            "and a rising line"
+        ),
+        "picture": ("chart_screen", {}),
         "image_credit": "NHE illustration",
     },
     {
@@ -668,7 +701,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Hospital chief executive talking with nurses at a ward station",
+        "image_alt": (
+            "Illustration of hospital staff standing together in a ward corridor under a Ward 7 "
+            "sign"
+        ),
+        "picture": ("huddle", {"board": False}),
         "image_credit": "NHE illustration",
     },
     {
@@ -728,7 +765,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": False,
-        "image_alt": "Clinical team gathered around a whiteboard during a safety huddle",
+        "image_alt": (
+            "Illustration of a clinical team standing in front of a whiteboard with notes, sticky"
+            " notes and a chart"
+        ),
+        "picture": ("huddle", {}),
         "image_credit": "NHE illustration",
     },
     {
@@ -780,7 +821,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Administrator working through a patient list on two computer monitors",
+        "image_alt": (
+            "Illustration of a person at a desk working on two computer screens showing lists and"
+            " a chart"
+        ),
+        "picture": ("office", {"people": 1, "screens": 2}),
         "image_credit": "NHE illustration",
     },
     {
@@ -831,7 +876,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Hospital corridor with an empty trolley beside a discharge lounge sign",
+        "image_alt": (
+            "Illustration of a hospital corridor with an empty trolley under a sign reading "
+            "Discharge lounge"
+        ),
+        "picture": ("corridor", {}),
         "image_credit": "NHE illustration",
     },
     {
@@ -881,7 +930,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Board members around a table with a single printed strategy document",
+        "image_alt": (
+            "Illustration of six board members seated at a long table with a single document in "
+            "front of them"
+        ),
+        "picture": ("meeting", {}),
         "image_credit": "NHE illustration",
     },
     {
@@ -932,7 +985,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "GP in conversation with an older patient in a consulting room",
+        "image_alt": (
+            "Illustration of a GP and an older patient talking across a desk with a stethoscope "
+            "on it"
+        ),
+        "picture": ("consultation", {}),
         "image_credit": "NHE illustration",
     },
     {
@@ -984,8 +1041,10 @@ ARTICLES = [
         "corrections": [],
         "comments_open": True,
         "image_alt": (
-            "Newly qualified nurse being supported by a senior colleague on a night shift"
+            "Illustration of two nurses on a hospital ward at night, with patients in their beds "
+            "and the moon in the window"
         ),
+        "picture": ("ward", {"night": True, "staff": 2}),
         "image_credit": "NHE illustration",
     },
     {
@@ -1033,7 +1092,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Hospital plant room with old pipework alongside new energy equipment",
+        "image_alt": (
+            "Illustration of a plant room with old pipes, a valve and a boiler beside three new "
+            "heat pump units"
+        ),
+        "picture": ("energy", {"plant_room": True}),
         "image_credit": "NHE illustration",
     },
     {
@@ -1063,9 +1126,10 @@ ARTICLES = [
         "corrections": [],
         "comments_open": True,
         "image_alt": (
-            "Nurse at a monitoring hub watching patient readings on several screens at night"
+            "Illustration of a nurse at a desk at night watching patient readings on three screens"
         ),
-        "image_credit": "NHE TV",
+        "picture": ("office", {"people": 1, "screens": 3, "night": True}),
+        "image_credit": "NHE illustration",
     },
     {
         "section": "nhe-tv",
@@ -1094,8 +1158,9 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Three panellists seated in armchairs in a television studio",
-        "image_credit": "NHE TV",
+        "image_alt": "Illustration of three people seated in armchairs on an NHE TV studio set",
+        "picture": ("studio", {}),
+        "image_credit": "NHE illustration",
     },
     {
         "section": "nhe-tv",
@@ -1123,8 +1188,12 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Theatre team in scrubs gathered for a morning briefing",
-        "image_credit": "NHE TV",
+        "image_alt": (
+            "Illustration of an operating theatre team in scrubs, caps and masks beneath two "
+            "large round theatre lights"
+        ),
+        "picture": ("theatre", {}),
+        "image_credit": "NHE illustration",
     },
     {
         "section": "nhe-tv",
@@ -1153,8 +1222,12 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Practitioner leading a small group session in a school classroom",
-        "image_credit": "NHE TV",
+        "image_alt": (
+            "Illustration of a practitioner with four pupils at their desks and a whiteboard "
+            "asking How are you feeling?"
+        ),
+        "picture": ("classroom", {}),
+        "image_credit": "NHE illustration",
     },
     {
         "section": "last-word",
@@ -1256,9 +1329,8 @@ ARTICLES = [
         ],
         "corrections": [],
         "comments_open": True,
-        "image_alt": (
-            "Portrait of a woman in her fifties standing outside a community health centre"
-        ),
+        "image_alt": "Illustrated portrait of a woman with grey hair in front of a health centre",
+        "picture": ("portrait", {"grey_hair": True, "health_centre": True}),
         "image_credit": "NHE illustration",
     },
     {
@@ -1360,7 +1432,8 @@ ARTICLES = [
         ],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Portrait of a consultant in a white coat in a hospital atrium",
+        "image_alt": "Illustrated portrait of a doctor in a white coat in a hospital atrium",
+        "picture": ("portrait", {"white_coat": True}),
         "image_credit": "NHE illustration",
     },
     {
@@ -1417,7 +1490,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Radiographer positioning a patient for a scan in a bright diagnostic suite",
+        "image_alt": (
+            "Illustration of a patient lying on the table of a scanner, with a radiographer "
+            "standing beside it"
+        ),
+        "picture": ("scanner", {}),
         "image_credit": "NHE illustration",
     },
     {
@@ -1471,7 +1548,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Home care worker arriving at a front door carrying a visit folder",
+        "image_alt": (
+            "Illustration of a home care worker with a visit folder at the front door of a brick "
+            "house"
+        ),
+        "picture": ("house", {}),
         "image_credit": "NHE illustration",
     },
     {
@@ -1523,7 +1604,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Older woman using a tablet at a kitchen table with help from a relative",
+        "image_alt": (
+            "Illustration of a hand beside a tablet on a table, showing a booking screen with "
+            "large buttons"
+        ),
+        "picture": ("phone", {"tablet": True}),
         "image_credit": "NHE illustration",
     },
     {
@@ -1556,7 +1641,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Cluttered staff room noticeboard covered in laminated posters",
+        "image_alt": (
+            "Illustration of a noticeboard crowded with overlapping posters held up by drawing "
+            "pins"
+        ),
+        "picture": ("noticeboard", {}),
         "image_credit": "NHE illustration",
     },
     {
@@ -1591,7 +1680,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Dimly lit hospital staff car park at night with a single lamp post",
+        "image_alt": (
+            "Illustration of a hospital car park at night, with parked cars under a single lamp "
+            "post"
+        ),
+        "picture": ("car_park", {}),
         "image_credit": "NHE illustration",
     },
     {
@@ -1625,7 +1718,23 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Close-up of a printed spreadsheet covered in handwritten question marks",
+        "image_alt": (
+            "Illustration of a printed spreadsheet with red question marks and a circled figure "
+            "written over it"
+        ),
+        "picture": ("spreadsheet", {}),
         "image_credit": "NHE illustration",
     },
+]
+
+# Pictures shared by the generated archive (seed_demo --articles N): scene, options, alt text.
+ARCHIVE_PICTURES = [
+    ("hospital", {}, "Illustration of a hospital building with an ambulance outside"),
+    ("ward", {}, "Illustration of a hospital ward with patients in three beds and a nurse"),
+    ("chart_screen", {}, "Illustration of a meeting watching a bar chart on a large screen"),
+    ("meeting", {"people": 5}, "Illustration of five people seated at a long meeting table"),
+    ("phone", {}, "Illustration of a smartphone showing an appointment reminder"),
+    ("energy", {}, "Illustration of heat pump units beside a hospital building"),
+    ("office", {"people": 3}, "Illustration of three people at computer screens in an office"),
+    ("classroom", {}, "Illustration of a practitioner with pupils at desks in a classroom"),
 ]
