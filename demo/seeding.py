@@ -19,12 +19,13 @@ from articles.models import (
     InterviewQuestion,
     Section,
 )
-from comments.models import ArticleCommentSettings
+from comments.models import ArticleCommentSettings, Comment
 
-from .content import ARCHIVE_PICTURES, ARTICLES, AUTHORS
+from .content import ARCHIVE_PICTURES, ARTICLES, AUTHORS, COMMENTS
 from .pictures import draw_headshot, draw_scene
 
 ARCHIVE_PREFIX = "archive-"
+READERS_EMAIL_DOMAIN = "readers.example.org"
 CREDIT = "NHE illustration"
 
 
@@ -157,3 +158,51 @@ def seed_archive(total: int, now=None, batch_size=1000) -> int:
 def archive_tag_names():
     names = sorted({tag for a in ARTICLES for tag in a.get("tags", [])})
     return names or ["NHS"]
+
+
+@transaction.atomic
+def seed_comments(now=None) -> int:
+    """Add the readers' comments written for the demo articles that are missing; return how
+    many were added. A comment is known by its article and its words."""
+    now = now or timezone.now()
+    articles = Article.objects.published().filter(slug__in=COMMENTS)
+    seeded = Comment.objects.filter(
+        article__in=articles, email__endswith=f"@{READERS_EMAIL_DOMAIN}"
+    )
+    existing = {(c.article_id, c.body): c for c in seeded}
+    added = 0
+    for article in articles:
+        thread = COMMENTS[article.slug]
+        when = comment_clock(article.publish_at, now, thread)
+        for name, minutes, body, replies in thread:
+            parent = existing.get((article.pk, body))
+            if parent is None:
+                parent = new_comment(article, name, body, when(minutes))
+                added += 1
+            for reply_name, reply_minutes, reply_body in replies:
+                if (article.pk, reply_body) not in existing:
+                    new_comment(article, reply_name, reply_body, when(reply_minutes), parent)
+                    added += 1
+    return added
+
+
+def comment_clock(published, now, thread):
+    """Minutes after publication to a time: squeezed, for a story published only minutes
+    ago, so that every comment falls between its publication and now."""
+    latest = max(max([m, *(r[1] for r in replies)]) for _, m, _, replies in thread)
+    available = (now - published).total_seconds() / 60 * 0.9
+    scale = min(1.0, available / latest)
+    return lambda minutes: published + timedelta(minutes=minutes * scale)
+
+
+def new_comment(article, name, body, created_at, parent=None) -> Comment:
+    return Comment.objects.create(
+        article=article,
+        parent=parent,
+        name=name,
+        email=f"{slugify(name)[:40]}@{READERS_EMAIL_DOMAIN}",
+        body=body,
+        status=Comment.Status.APPROVED,
+        created_at=created_at,
+        moderated_at=created_at + timedelta(minutes=5),
+    )
