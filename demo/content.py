@@ -822,8 +822,8 @@ ARTICLES = [
         "corrections": [],
         "comments_open": True,
         "image_alt": (
-            "Illustration of a person at a desk working on two computer screens showing lists and"
-            " a chart"
+            "Illustration of a person at a desk working on two computer screens, one showing a "
+            "list and the other a chart"
         ),
         "picture": ("office", {"people": 1, "screens": 2}),
         "image_credit": "NHE illustration",
@@ -1126,7 +1126,8 @@ ARTICLES = [
         "corrections": [],
         "comments_open": True,
         "image_alt": (
-            "Illustration of a nurse at a desk at night watching patient readings on three screens"
+            "Illustration of a clinician at a desk at night watching patient readings on "
+            "three screens"
         ),
         "picture": ("office", {"people": 1, "screens": 3, "night": True}),
         "image_credit": "NHE illustration",
@@ -1605,8 +1606,8 @@ ARTICLES = [
         "corrections": [],
         "comments_open": True,
         "image_alt": (
-            "Illustration of a hand beside a tablet on a table, showing a booking screen with "
-            "large buttons"
+            "Illustration of a tablet on a kitchen table beside a mug, showing a booking "
+            "screen with large buttons"
         ),
         "picture": ("phone", {"tablet": True}),
         "image_credit": "NHE illustration",

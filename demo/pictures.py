@@ -110,7 +110,7 @@ class Look:
 
 def head(c, x, y, r, look, cap=None, mask=None, headset=False):
     """A head centred on (x, y) with radius r: hair, face, and what is worn on it."""
-    style = look.style
+    style = "short" if cap else look.style  # a theatre cap holds all the hair
     if style in ("long", "bob"):
         drop = 2.4 if style == "long" else 1.3
         c.rect(x - r * 1.15, y - r * 1.1, x + r * 1.15, y + r * 0.2, look.hair, radius=r * 0.6)
@@ -300,6 +300,8 @@ def phone(c, rng, mood, tablet=False):
         c.circle(rng.uniform(0, 160), rng.uniform(0, 100), rng.uniform(6, 16), "#ffffff")
     if tablet:
         c.rect(0, 72, 160, 100, "#c79a6b")
+        c.rect(132, 62, 146, 80, mood.accent2, radius=2)
+        c.arc(142, 66, 152, 75, 270, 90, mood.accent2, 1.5)
         x0, y0, x1, y1 = 34, 18, 126, 82
     else:
         x0, y0, x1, y1 = 58, 6, 102, 96
@@ -336,8 +338,6 @@ def phone(c, rng, mood, tablet=False):
     if not tablet:
         c.rect(x0 - 8, 62, x0 + 6, 100, skin, radius=6)
         c.rect(x1 - 4, 50, x1 + 6, 70, skin, radius=4)
-    else:
-        c.rect(x0 - 14, 62, x0 + 4, 100, skin, radius=7)
 
 
 def office(c, rng, mood, people=3, headsets=False, screens=1, night=False, board=False):
@@ -352,16 +352,18 @@ def office(c, rng, mood, people=3, headsets=False, screens=1, night=False, board
                     colour = rng.choice([mood.accent, mood.accent2, "#78be20", "#ffb81c"])
                     x, y = 93 + col * 11, 12 + row * 7
                     c.rect(x, y, x + 8, y + 5, colour, radius=0.6)
+    # Each person sits at the left of their screens, turned towards them.
     spacing = 150 / people
+    r = 6 if people == 1 else 4.2
+    width = min(26, (spacing - 12) / screens - 1) if people > 1 else min(36, 100 / screens - 2)
+    height = min(20, width * 0.62)
     for n in range(people):
-        x = spacing * (n + 0.5) + 5
-        look = Look(rng)
-        bust(c, x, 68, 4.2, look, headset=headsets)
-        width = 22 if people > 1 else 26
+        x = spacing * n + 12 if people > 1 else 22
+        bust(c, x, 70 if people == 1 else 68, r, Look(rng), headset=headsets)
         for s in range(screens):
-            offset = (s - (screens - 1) / 2) * (width + 1)
-            sx = x - width / 2 + offset + (0 if screens > 1 else 14)
-            monitor(c, sx, 50, width, 15, "#e7f0f7", rng, chart=screens > 1 or n % 2 == 0)
+            chart = (n + s) % 2 == 0
+            left = x + r + 3 + s * (width + 1)
+            monitor(c, left, 65 - height, width, height, "#e7f0f7", rng, chart=chart)
     c.rect(0, 75, 160, 80, "#a7835c")
     c.rect(0, 80, 160, 100, "#8c6c4a" if not night else "#5d4a36")
 
@@ -754,15 +756,15 @@ def draw_headshot(seed: int, size=800) -> ContentFile:
     canvas = Canvas(size, size, size / 100, "#ffffff")
     canvas.circle(50, 50, 50, backdrop)
     look = Look(rng)
-    x, shoulder, r = 50, 74, 15
+    x, shoulder, r = 50, 78, 19
     canvas.rect(x - r * 0.35, shoulder - r * 0.6, x + r * 0.35, shoulder + r * 0.5, look.skin)
-    canvas.rect(x - r * 2.6, shoulder, x + r * 2.6, 130, look.top, radius=r)
+    canvas.rect(x - r * 2.4, shoulder, x + r * 2.4, 140, look.top, radius=r)
     collar = rng.choice(["#ffffff", "#e8edee", look.skin])
-    canvas.poly([(x - 6, shoulder), (x + 6, shoulder), (x, shoulder + 9)], collar)
-    head(canvas, x, shoulder - r * 1.25, r, look)
+    canvas.poly([(x - 7, shoulder), (x + 7, shoulder), (x, shoulder + 10)], collar)
+    head(canvas, x, shoulder - r * 1.2, r, look)
     if rng.random() < 0.35:
-        y = shoulder - r * 1.15
-        canvas.circle(x - 5.5, y, 4, outline=INK, width=0.9)
-        canvas.circle(x + 5.5, y, 4, outline=INK, width=0.9)
-        canvas.line([(x - 1.5, y), (x + 1.5, y)], INK, 0.9)
+        y = shoulder - r * 1.2
+        canvas.circle(x - r * 0.36, y, r * 0.26, outline=INK, width=0.9)
+        canvas.circle(x + r * 0.36, y, r * 0.26, outline=INK, width=0.9)
+        canvas.line([(x - r * 0.1, y), (x + r * 0.1, y)], INK, 0.9)
     return ContentFile(canvas.encode(), name=f"demo-portrait-{seed}.png")
