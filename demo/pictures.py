@@ -756,13 +756,13 @@ def draw_headshot(seed: int, size=800) -> ContentFile:
     canvas = Canvas(size, size, size / 100, "#ffffff")
     canvas.circle(50, 50, 50, backdrop)
     look = Look(rng)
-    x, shoulder, r = 50, 78, 19
+    x, shoulder, r = 50, 86, 23
     canvas.rect(x - r * 0.35, shoulder - r * 0.6, x + r * 0.35, shoulder + r * 0.5, look.skin)
     canvas.rect(x - r * 2.4, shoulder, x + r * 2.4, 140, look.top, radius=r)
     collar = rng.choice(["#ffffff", "#e8edee", look.skin])
     canvas.poly([(x - 7, shoulder), (x + 7, shoulder), (x, shoulder + 10)], collar)
     head(canvas, x, shoulder - r * 1.2, r, look)
-    if rng.random() < 0.35:
+    if seed % 3 == 1:
         y = shoulder - r * 1.2
         canvas.circle(x - r * 0.36, y, r * 0.26, outline=INK, width=0.9)
         canvas.circle(x + r * 0.36, y, r * 0.26, outline=INK, width=0.9)
