@@ -1,7 +1,7 @@
 """Flat illustrations for the demo content, drawn with Pillow: a few scenes (a hospital, a
 ward, a meeting, a phone...) and drawn portraits, each varied by a seed.
 
-Scenes are drawn on a 160 x 100 grid of units (one unit is ten pixels at 1600 x 1000), so
+Scenes are drawn on a 160 x 100 grid of units (a unit is 7.5 pixels at 1200 x 750), so
 the drawing code reads in proportions, not pixels. Each picture's alt text in
 demo/content.py describes what its scene draws.
 """
@@ -740,7 +740,7 @@ SCENES = {
 }
 
 
-def draw_scene(scene: str, seed: int, options=None, width=1600, height=1000) -> ContentFile:
+def draw_scene(scene: str, seed: int, options=None, width=1200, height=750) -> ContentFile:
     """One illustration: SCENES[scene] drawn with the seed's colours and people."""
     rng = random.Random(seed)  # noqa: S311 (pictures, not secrets)  # nosec B311
     mood = MOODS[seed % len(MOODS)]
@@ -749,7 +749,7 @@ def draw_scene(scene: str, seed: int, options=None, width=1600, height=1000) -> 
     return ContentFile(canvas.encode(), name=f"demo-{scene}-{seed}.png")
 
 
-def draw_headshot(seed: int, size=800) -> ContentFile:
+def draw_headshot(seed: int, size=600) -> ContentFile:
     """A drawn portrait on a coloured disc: head, hair and shoulders."""
     rng = random.Random(seed)  # noqa: S311  # nosec B311
     backdrop = ["#cfe3f3", "#f6e3c8", "#d8efe4", "#eadcf2", "#f8d9d9"][seed % 5]
