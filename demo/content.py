@@ -165,6 +165,20 @@ AUTHORS = [
     },
 ]
 
+# How each author's drawn portrait wears its hair (demo/pictures.py HAIR_STYLES).
+PORTRAIT_HAIR = {
+    "helen-marchbank": "bob",
+    "marcus-fairlie": "short",
+    "ruth-kaminski": "long",
+    "bernadette-quayle": "bun",
+    "gareth-linley": "bald",
+    "amara-osei-bright": "curly",
+    "callum-devereux": "short",
+    "niamh-garvey": "long",
+    "sunita-chaudhry": "bun",
+    "joe-whitlock": "short",
+}
+
 ARTICLES = [
     {
         "section": "news",

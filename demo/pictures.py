@@ -749,13 +749,14 @@ def draw_scene(scene: str, seed: int, options=None, width=1200, height=750) -> C
     return ContentFile(canvas.encode(), name=f"demo-{scene}-{seed}.png")
 
 
-def draw_headshot(seed: int, size=600) -> ContentFile:
+def draw_headshot(seed: int, hair_style=None, size=600) -> ContentFile:
     """A drawn portrait on a coloured disc: head, hair and shoulders."""
     rng = random.Random(seed)  # noqa: S311  # nosec B311
     backdrop = ["#cfe3f3", "#f6e3c8", "#d8efe4", "#eadcf2", "#f8d9d9"][seed % 5]
     canvas = Canvas(size, size, size / 100, "#ffffff")
     canvas.circle(50, 50, 50, backdrop)
     look = Look(rng)
+    look.style = hair_style or look.style
     x, shoulder, r = 50, 86, 23
     canvas.rect(x - r * 0.35, shoulder - r * 0.6, x + r * 0.35, shoulder + r * 0.5, look.skin)
     canvas.rect(x - r * 2.4, shoulder, x + r * 2.4, 140, look.top, radius=r)

@@ -21,7 +21,7 @@ from articles.models import (
 )
 from comments.models import ArticleCommentSettings, Comment
 
-from .content import ARCHIVE_PICTURES, ARTICLES, AUTHORS, COMMENTS
+from .content import ARCHIVE_PICTURES, ARTICLES, AUTHORS, COMMENTS, PORTRAIT_HAIR
 from .pictures import draw_headshot, draw_scene
 
 ARCHIVE_PREFIX = "archive-"
@@ -51,8 +51,9 @@ def seed_authors() -> dict:
         author = Author.objects.filter(slug=data["slug"]).first()
         if author is None:
             author = Author(**data)
+            hair = PORTRAIT_HAIR.get(data["slug"])
             author.headshot = demo_image(
-                f"Illustrated portrait of {data['name']}", partial(draw_headshot, index)
+                f"Illustrated portrait of {data['name']}", partial(draw_headshot, index, hair)
             )
             author.save()
         authors[author.slug] = author
