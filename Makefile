@@ -26,10 +26,12 @@ run: $(STAMP)
 # The production stack on this machine: gunicorn behind nginx (deploy/), DEBUG off, on
 # http://127.0.0.1:8080/. Uses DATABASE_URL if set, else the SQLite file `make run` made.
 # Plain http and no two-factor prompt, because this is a local machine, not the internet.
-# Without CACHE_URL, gunicorn's workers and the task worker share a file cache in var/.
+# Without CACHE_URL, gunicorn's workers and the task worker share file caches in var/ (the
+# counters in a folder of their own, which the page cache's culling never reaches).
 serve: $(STAMP)
 	SECRET_KEY=$${SECRET_KEY:-local-serve-only-$$(hostname)-not-for-production} \
 	CACHE_URL=$${CACHE_URL:-filecache://$(CURDIR)/var/cache} \
+	COUNTERS_CACHE_URL=$${COUNTERS_CACHE_URL:-$${CACHE_URL:-filecache://$(CURDIR)/var/counters}} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 \
 	ADMIN_REQUIRE_OTP=0 BIN=$(BIN) scripts/serve
 

@@ -29,7 +29,12 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from . import generation, search_index, takedowns
+        from . import (
+            checks,  # noqa: F401  (registers the system checks)
+            generation,
+            search_index,
+            takedowns,
+        )
         from .converters import SignedTokenConverter
         from .signals import connect_public_models, public_content_changed
 

@@ -8,7 +8,8 @@ of an article on a day also claims a numbered slot holding the article's id, so 
 find the day's counters without scanning the cache. Day totals are written to ReadCount
 as they stand, never lowered, so flushing twice is harmless. Counts must live in a cache
 every process shares, and one that never evicts them: the "counters" cache (Redis through
-COUNTERS_CACHE_URL, deploy/redis-counters.conf), as the rate limit on reports does.
+COUNTERS_CACHE_URL, deploy/redis-counters.conf; a folder of its own in VAR_DIR under
+`make run`), as the rate limit on reports does.
 """
 
 import re
@@ -56,12 +57,16 @@ def _slot_key(day, number):
 
 
 def is_reader(request):
-    """A person reading, as far as the request can tell: not a bot, feed reader or prefetch."""
+    """A person reading, as far as the request can tell: not a bot, feed reader or prefetch,
+    nor a signed-in member of staff checking a page."""
     agent = request.headers.get("User-Agent", "")
     if not agent or NOT_A_READER.search(agent):
         return False
     purpose = request.headers.get("Sec-Purpose", "") or request.headers.get("Purpose", "")
-    return "prefetch" not in purpose.lower()
+    if "prefetch" in purpose.lower():
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_staff)
 
 
 def _address(group, request):
@@ -83,10 +88,23 @@ def record_view(request, article_id):
     store = counters()
     if store.add(_count_key(day, article_id), 1, timeout):
         store.add(_slots_key(day), 0, timeout)
-        store.set(_slot_key(day, store.incr(_slots_key(day))), article_id, timeout)
+        store.set(_slot_key(day, increment(store, _slots_key(day), timeout)), article_id, timeout)
         return
     with suppress(ValueError):  # expired between the two calls: this one view is lost
-        store.incr(_count_key(day, article_id))
+        increment(store, _count_key(day, article_id), timeout)
+
+
+def increment(store, key, timeout):
+    """store.incr(key), keeping the key for `timeout` seconds more.
+
+    Redis keeps a key's expiry through an increment, but caches without an increment of their
+    own (the file cache `make run` uses, the database cache) store the new value again with
+    the cache's default timeout, five minutes unless configured: the day's slots and counts
+    would vanish before the next flush found them.
+    """
+    value = store.incr(key)
+    store.touch(key, timeout)
+    return value
 
 
 def counts_in_cache(day):

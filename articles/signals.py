@@ -31,6 +31,7 @@ def taken_down_paths(sender, instance, kwargs):
 
 
 def connect_public_models():
+    from django.contrib.flatpages.models import FlatPage
     from django.contrib.redirects.models import Redirect
     from taggit.models import Tag, TaggedItem
 
@@ -46,8 +47,9 @@ def connect_public_models():
 
     for model in (
         Article, Author, Byline, Correction, Image, InterviewQuestion, Section, Tag, TaggedItem,
-        Redirect,
+        Redirect, FlatPage,
     ):  # fmt: skip
         post_save.connect(announce, sender=model, dispatch_uid=f"public:{model.__name__}:save")
         post_delete.connect(announce, sender=model, dispatch_uid=f"public:{model.__name__}:del")
     m2m_changed.connect(announce, sender=Article.related.through, dispatch_uid="public:related")
+    m2m_changed.connect(announce, sender=FlatPage.sites.through, dispatch_uid="public:pages")

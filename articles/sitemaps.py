@@ -1,10 +1,11 @@
-"""Sitemaps for search engines: public articles, sections, authors, the main listings, and a
-Google News sitemap of the last 48 hours."""
+"""Sitemaps for search engines: public articles, sections, authors, the main listings, the
+site's own pages, and a Google News sitemap of the last 48 hours."""
 
 from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.flatpages.models import FlatPage
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, OuterRef, Subquery
 from django.urls import reverse
@@ -105,6 +106,17 @@ class ListingSitemap(PublicSitemap):
         return self._latest
 
 
+class SitePageSitemap(PublicSitemap):
+    """The site's own pages (About, Contact, Privacy notice...), written in the admin."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        return FlatPage.objects.filter(
+            sites=settings.SITE_ID, registration_required=False
+        ).order_by("url")
+
+
 class NewsSitemap(PublicSitemap):
     """Google News: public articles of the last 48 hours, with publication and title."""
 
@@ -134,4 +146,5 @@ SITEMAPS = {
     "sections": SectionSitemap,
     "authors": AuthorSitemap,
     "news": NewsSitemap,
+    "site": SitePageSitemap,
 }

@@ -165,6 +165,20 @@ AUTHORS = [
     },
 ]
 
+# How each author's drawn portrait wears its hair (demo/pictures.py HAIR_STYLES).
+PORTRAIT_HAIR = {
+    "helen-marchbank": "bob",
+    "marcus-fairlie": "short",
+    "ruth-kaminski": "long",
+    "bernadette-quayle": "bun",
+    "gareth-linley": "bald",
+    "amara-osei-bright": "curly",
+    "callum-devereux": "short",
+    "niamh-garvey": "long",
+    "sunita-chaudhry": "bun",
+    "joe-whitlock": "short",
+}
+
 ARTICLES = [
     {
         "section": "news",
@@ -208,8 +222,10 @@ ARTICLES = [
         "corrections": [],
         "comments_open": True,
         "image_alt": (
-            "Surgeons in scrubs preparing an operating theatre under bright overhead lights"
+            "Illustration of a hospital building with rows of windows, trees and an ambulance at "
+            "the entrance"
         ),
+        "picture": ("hospital", {}),
         "image_credit": "NHE illustration",
     },
     {
@@ -252,7 +268,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Nurse checking a shift rota on a tablet at a ward station",
+        "image_alt": (
+            "Illustration of a nurse beside a large screen showing a colour-coded weekly shift "
+            "rota"
+        ),
+        "picture": ("rota", {}),
         "image_credit": "NHE illustration",
     },
     {
@@ -302,7 +322,11 @@ ARTICLES = [
             ],
         ],
         "comments_open": True,
-        "image_alt": "Patient holding a smartphone showing a hospital appointment reminder",
+        "image_alt": (
+            "Illustration of a hand holding a smartphone that shows an appointment reminder with "
+            "a calendar date"
+        ),
+        "picture": ("phone", {}),
         "image_credit": "NHE illustration",
     },
     {
@@ -344,8 +368,10 @@ ARTICLES = [
         "corrections": [],
         "comments_open": True,
         "image_alt": (
-            "Open-plan office with staff working at desks and a wall-mounted planning board"
+            "Illustration of three people at computer screens in an open-plan office, with a "
+            "planning board on the wall"
         ),
+        "picture": ("office", {"people": 3, "board": True}),
         "image_credit": "NHE illustration",
     },
     {
@@ -382,7 +408,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Rows of large heat pump units beside a hospital building",
+        "image_alt": (
+            "Illustration of three heat pump units with large fans beside a hospital building "
+            "with solar panels on its roof"
+        ),
+        "picture": ("energy", {}),
         "image_credit": "NHE illustration",
     },
     {
@@ -419,7 +449,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Treatment bays in a same day emergency care unit with reclining chairs",
+        "image_alt": (
+            "Illustration of treatment bays with reclining chairs and curtains, and a nurse "
+            "standing nearby"
+        ),
+        "picture": ("ward", {"chairs": True}),
         "image_credit": "NHE illustration",
     },
     {
@@ -458,7 +492,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Care navigators wearing headsets working in a bright open-plan hub",
+        "image_alt": (
+            "Illustration of four care navigators wearing headsets at computer screens in an "
+            "open-plan office"
+        ),
+        "picture": ("office", {"people": 4, "headsets": True}),
         "image_credit": "NHE illustration",
     },
     {
@@ -498,8 +536,10 @@ ARTICLES = [
         "corrections": [],
         "comments_open": False,
         "image_alt": (
-            "Mental health practitioner wearing a headset taking a call in a quiet office"
+            "Illustration of a practitioner in a headset taking a call at a desk, with the night "
+            "sky in the window"
         ),
+        "picture": ("office", {"people": 1, "headsets": True, "night": True}),
         "image_credit": "NHE illustration",
     },
     {
@@ -545,7 +585,10 @@ ARTICLES = [
             ],
         ],
         "comments_open": True,
-        "image_alt": "Care worker helping an older man into his armchair at home",
+        "image_alt": (
+            "Illustration of a care worker carrying a folder outside the front door of a house"
+        ),
+        "picture": ("house", {}),
         "image_credit": "NHE illustration",
     },
     {
@@ -608,7 +651,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Finance team reviewing activity charts on a large screen in a meeting room",
+        "image_alt": (
+            "Illustration of people at a meeting table watching a large screen with a bar chart "
+            "and a rising line"
+        ),
+        "picture": ("chart_screen", {}),
         "image_credit": "NHE illustration",
     },
     {
@@ -668,7 +715,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Hospital chief executive talking with nurses at a ward station",
+        "image_alt": (
+            "Illustration of hospital staff standing together in a ward corridor under a Ward 7 "
+            "sign"
+        ),
+        "picture": ("huddle", {"board": False}),
         "image_credit": "NHE illustration",
     },
     {
@@ -728,7 +779,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": False,
-        "image_alt": "Clinical team gathered around a whiteboard during a safety huddle",
+        "image_alt": (
+            "Illustration of a clinical team standing in front of a whiteboard with notes, sticky"
+            " notes and a chart"
+        ),
+        "picture": ("huddle", {}),
         "image_credit": "NHE illustration",
     },
     {
@@ -780,7 +835,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Administrator working through a patient list on two computer monitors",
+        "image_alt": (
+            "Illustration of a person at a desk working on two computer screens, one showing a "
+            "list and the other a chart"
+        ),
+        "picture": ("office", {"people": 1, "screens": 2}),
         "image_credit": "NHE illustration",
     },
     {
@@ -831,7 +890,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Hospital corridor with an empty trolley beside a discharge lounge sign",
+        "image_alt": (
+            "Illustration of a hospital corridor with an empty trolley under a sign reading "
+            "Discharge lounge"
+        ),
+        "picture": ("corridor", {}),
         "image_credit": "NHE illustration",
     },
     {
@@ -881,7 +944,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Board members around a table with a single printed strategy document",
+        "image_alt": (
+            "Illustration of six board members seated at a long table with a single document in "
+            "front of them"
+        ),
+        "picture": ("meeting", {}),
         "image_credit": "NHE illustration",
     },
     {
@@ -932,7 +999,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "GP in conversation with an older patient in a consulting room",
+        "image_alt": (
+            "Illustration of a GP and an older patient talking across a desk with a stethoscope "
+            "on it"
+        ),
+        "picture": ("consultation", {}),
         "image_credit": "NHE illustration",
     },
     {
@@ -984,8 +1055,10 @@ ARTICLES = [
         "corrections": [],
         "comments_open": True,
         "image_alt": (
-            "Newly qualified nurse being supported by a senior colleague on a night shift"
+            "Illustration of two nurses on a hospital ward at night, with patients in their beds "
+            "and the moon in the window"
         ),
+        "picture": ("ward", {"night": True, "staff": 2}),
         "image_credit": "NHE illustration",
     },
     {
@@ -1033,7 +1106,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Hospital plant room with old pipework alongside new energy equipment",
+        "image_alt": (
+            "Illustration of a plant room with old pipes, a valve and a boiler beside three new "
+            "heat pump units"
+        ),
+        "picture": ("energy", {"plant_room": True}),
         "image_credit": "NHE illustration",
     },
     {
@@ -1063,9 +1140,11 @@ ARTICLES = [
         "corrections": [],
         "comments_open": True,
         "image_alt": (
-            "Nurse at a monitoring hub watching patient readings on several screens at night"
+            "Illustration of a clinician at a desk at night watching patient readings on "
+            "three screens"
         ),
-        "image_credit": "NHE TV",
+        "picture": ("office", {"people": 1, "screens": 3, "night": True}),
+        "image_credit": "NHE illustration",
     },
     {
         "section": "nhe-tv",
@@ -1094,8 +1173,9 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Three panellists seated in armchairs in a television studio",
-        "image_credit": "NHE TV",
+        "image_alt": "Illustration of three people seated in armchairs on an NHE TV studio set",
+        "picture": ("studio", {}),
+        "image_credit": "NHE illustration",
     },
     {
         "section": "nhe-tv",
@@ -1123,8 +1203,12 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Theatre team in scrubs gathered for a morning briefing",
-        "image_credit": "NHE TV",
+        "image_alt": (
+            "Illustration of an operating theatre team in scrubs, caps and masks beneath two "
+            "large round theatre lights"
+        ),
+        "picture": ("theatre", {}),
+        "image_credit": "NHE illustration",
     },
     {
         "section": "nhe-tv",
@@ -1153,8 +1237,12 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Practitioner leading a small group session in a school classroom",
-        "image_credit": "NHE TV",
+        "image_alt": (
+            "Illustration of a practitioner with four pupils at their desks and a whiteboard "
+            "asking How are you feeling?"
+        ),
+        "picture": ("classroom", {}),
+        "image_credit": "NHE illustration",
     },
     {
         "section": "last-word",
@@ -1256,9 +1344,8 @@ ARTICLES = [
         ],
         "corrections": [],
         "comments_open": True,
-        "image_alt": (
-            "Portrait of a woman in her fifties standing outside a community health centre"
-        ),
+        "image_alt": "Illustrated portrait of a woman with grey hair in front of a health centre",
+        "picture": ("portrait", {"grey_hair": True, "health_centre": True}),
         "image_credit": "NHE illustration",
     },
     {
@@ -1360,7 +1447,8 @@ ARTICLES = [
         ],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Portrait of a consultant in a white coat in a hospital atrium",
+        "image_alt": "Illustrated portrait of a doctor in a white coat in a hospital atrium",
+        "picture": ("portrait", {"white_coat": True}),
         "image_credit": "NHE illustration",
     },
     {
@@ -1417,7 +1505,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Radiographer positioning a patient for a scan in a bright diagnostic suite",
+        "image_alt": (
+            "Illustration of a patient lying on the table of a scanner, with a radiographer "
+            "standing beside it"
+        ),
+        "picture": ("scanner", {}),
         "image_credit": "NHE illustration",
     },
     {
@@ -1471,7 +1563,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Home care worker arriving at a front door carrying a visit folder",
+        "image_alt": (
+            "Illustration of a home care worker with a visit folder at the front door of a brick "
+            "house"
+        ),
+        "picture": ("house", {}),
         "image_credit": "NHE illustration",
     },
     {
@@ -1523,7 +1619,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Older woman using a tablet at a kitchen table with help from a relative",
+        "image_alt": (
+            "Illustration of a tablet on a kitchen table beside a mug, showing a booking "
+            "screen with large buttons"
+        ),
+        "picture": ("phone", {"tablet": True}),
         "image_credit": "NHE illustration",
     },
     {
@@ -1556,7 +1656,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Cluttered staff room noticeboard covered in laminated posters",
+        "image_alt": (
+            "Illustration of a noticeboard crowded with overlapping posters held up by drawing "
+            "pins"
+        ),
+        "picture": ("noticeboard", {}),
         "image_credit": "NHE illustration",
     },
     {
@@ -1591,7 +1695,11 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Dimly lit hospital staff car park at night with a single lamp post",
+        "image_alt": (
+            "Illustration of a hospital car park at night, with parked cars under a single lamp "
+            "post"
+        ),
+        "picture": ("car_park", {}),
         "image_credit": "NHE illustration",
     },
     {
@@ -1625,7 +1733,537 @@ ARTICLES = [
         "questions": [],
         "corrections": [],
         "comments_open": True,
-        "image_alt": "Close-up of a printed spreadsheet covered in handwritten question marks",
+        "image_alt": (
+            "Illustration of a printed spreadsheet with red question marks and a circled figure "
+            "written over it"
+        ),
+        "picture": ("spreadsheet", {}),
         "image_credit": "NHE illustration",
     },
 ]
+
+# Pictures shared by the generated archive (seed_demo --articles N): scene, options, alt text.
+ARCHIVE_PICTURES = [
+    ("hospital", {}, "Illustration of a hospital building with an ambulance outside"),
+    ("ward", {}, "Illustration of a hospital ward with patients in three beds and a nurse"),
+    ("chart_screen", {}, "Illustration of a meeting watching a bar chart on a large screen"),
+    ("meeting", {"people": 5}, "Illustration of five people seated at a long meeting table"),
+    ("phone", {}, "Illustration of a smartphone showing an appointment reminder"),
+    ("energy", {}, "Illustration of heat pump units beside a hospital building"),
+    ("office", {"people": 3}, "Illustration of three people at computer screens in an office"),
+    ("classroom", {}, "Illustration of a practitioner with pupils at desks in a classroom"),
+]
+
+# Readers' comments for seed_comments, keyed by article slug: (name, minutes after the
+# article went out, body, replies), each reply (name, minutes after publication, body).
+# Articles missing here have no comments; those closed to comments stay empty.
+COMMENTS = {
+    "surgical-hub-cuts-orthopaedic-waits-by-a-third-as-northfield-clears-its-longest-waiters": [
+        (
+            "Theatre manager, South West",
+            48,
+            "The 1.9% on-the-day cancellation figure is the one I would frame and put on the "
+            "wall. We ring-fenced two theatres last winter and lost them to escalation beds "
+            "within a fortnight.",
+            [
+                (
+                    "Dr Alan Prewett",
+                    130,
+                    "It only held because the board agreed in advance what would and would not "
+                    "count as a reason to open the hub's beds. Write that down before December.",
+                ),
+            ],
+        ),
+        (
+            "Margaret Oduya",
+            210,
+            "My husband had his knee done at Elmstead in March after two cancellations at the "
+            "main site. Same surgeon, but this time the date actually held. That matters more "
+            "than any percentage.",
+            [],
+        ),
+        (
+            "Consultant anaesthetist",
+            300,
+            "Workforce is the real limit, as the board papers say. A fifth theatre needs "
+            "anaesthetic cover six days a week, and those sessions come from somewhere else "
+            "in the rota.",
+            [
+                (
+                    "Rob Kellaway",
+                    420,
+                    "Agreed. We closed part of the anaesthetic gap with anaesthesia associates "
+                    "on the theatre lists with the most predictable case mix, but it took a "
+                    "year to get right.",
+                ),
+            ],
+        ),
+        (
+            "ED nurse, Kingsmere",
+            560,
+            "Genuinely pleased for the orthopaedic patients, but somebody should ask where "
+            "the emergency admissions went instead of those 28 beds. Our corridor knows.",
+            [],
+        ),
+    ],
+    "self-rostering-pilot-linked-to-fall-in-nurse-leaver-rates-across-wealdmoor-trusts": [
+        (
+            "Staff nurse, 4 years qualified",
+            35,
+            "Being able to plan childcare more than six weeks ahead is the whole reason I "
+            "stayed on my ward. Self-rostering is not a perk, it is how part-timers survive.",
+            [],
+        ),
+        (
+            "Ward manager, Midlands",
+            140,
+            "Worth saying that the rules matter as much as the rostering software. We let "
+            "people book their requests first and then balance skill mix, and the weekend "
+            "nights still need a fair rotation.",
+            [
+                (
+                    "Hannah Greaves",
+                    260,
+                    "Same here. Our breakthrough was publishing the unfilled shifts early and "
+                    "letting teams swap among themselves before bank was called.",
+                ),
+            ],
+        ),
+        (
+            "Deputy director of workforce",
+            390,
+            "Would love to see the leaver rates split by band. Our fall was almost entirely "
+            "in band 5 nurses in their first two years.",
+            [],
+        ),
+    ],
+    "patients-change-one-in-five-outpatient-appointments-through-the-nhs-app-at-pilot-trusts": [
+        (
+            "Outpatients booking lead",
+            60,
+            "Rebooking in the app is great until the outpatient slot a patient releases "
+            "is at 48 hours' notice and nobody can fill it. The reminder timing is the "
+            "clever part here.",
+            [],
+        ),
+        (
+            "Pat Whelan",
+            180,
+            "As a patient I changed a dermatology appointment on my phone in about a minute. "
+            "Last year it took three phone calls and a letter that arrived after the date.",
+            [],
+        ),
+        (
+            "Digital inclusion officer",
+            330,
+            "One in five is impressive, but please keep the phone line staffed for the four in "
+            "five who did not use the NHS App. Many of them are the patients most likely to "
+            "miss appointments.",
+            [],
+        ),
+    ],
+    "hospital-switches-on-heat-pump-energy-centre-to-replace-ageing-steam-boilers": [
+        (
+            "Estates engineer",
+            240,
+            "Good to see a heat pump scheme at scale. The unsung work is lowering flow "
+            "temperatures on the old wards so the system can run efficiently at all.",
+            [],
+        ),
+    ],
+    "expanded-same-day-emergency-care-unit-halves-corridor-waits-board-told": [
+        (
+            "Acute medicine consultant",
+            90,
+            "SDEC works when the front door team trusts it. We put a senior decision maker at "
+            "triage and our same day emergency care referrals doubled in a month.",
+            [],
+        ),
+        (
+            "Joan Pettifer",
+            400,
+            "My mother was seen in the chairs area, had her scan and went home the same "
+            "evening. Far kinder than a night on a trolley in the corridor.",
+            [],
+        ),
+    ],
+    "coastal-gp-practices-pool-reception-teams-into-a-shared-care-navigation-hub": [
+        (
+            "Practice manager, Norfolk",
+            75,
+            "We looked at a shared hub and the stumbling block was the telephony contracts, not "
+            "the staff. How did the coastal practices handle five different phone systems?",
+            [
+                (
+                    "Care navigator",
+                    190,
+                    "I work in a similar hub. One cloud phone system for everyone, and we each "
+                    "still have a 'home' practice so patients hear a familiar voice.",
+                ),
+            ],
+        ),
+    ],
+    "council-and-icb-pool-14m-to-speed-hospital-discharges-into-home-care": [
+        (
+            "Discharge coordinator",
+            120,
+            "Pooled money helps, but the bottleneck in our area is care workers in rural "
+            "postcodes. A package agreed on Monday can still be unstaffed on Friday.",
+            [],
+        ),
+        (
+            "Cllr Denise Armitage",
+            480,
+            "This is the kind of joint arrangement councils have wanted for years. The test "
+            "is whether the £14m is still pooled once the winter money runs out.",
+            [],
+        ),
+    ],
+    "the-productivity-puzzle-why-more-staff-has-not-yet-meant-more-patients-treated": [
+        (
+            "Finance business partner",
+            80,
+            "A lot of the new staff went into roles that do not show up as activity at all: "
+            "safer staffing on the wards, and covering sickness that used to be left uncovered.",
+            [
+                (
+                    "Callum Devereux",
+                    150,
+                    "That is a fair point, and one several trusts made to us. The article "
+                    "tries to separate those roles out, but the national data does not help.",
+                ),
+            ],
+        ),
+        (
+            "Retired medical director",
+            260,
+            "Productivity in hospitals has always been about flow. More staff standing in "
+            "a full hospital treat no more patients than fewer staff in the same full "
+            "hospital.",
+            [],
+        ),
+        (
+            "Operational manager, surgery",
+            520,
+            "Our theatres lose an hour a day waiting for beds. No amount of extra staff "
+            "fixes a missing bed, and the productivity figures never show that hour.",
+            [],
+        ),
+    ],
+    "inside-the-trust-that-rebuilt-its-culture-one-conversation-at-a-time": [
+        (
+            "Freedom to speak up guardian",
+            110,
+            "The detail about executives turning up to the night shift without a clipboard is "
+            "the bit that rings true. Staff can tell a listening visit from an inspection.",
+            [],
+        ),
+        (
+            "Healthcare assistant",
+            350,
+            "I work somewhere that tried this and stopped after the chief executive left. "
+            "Culture should not depend on one person, but it often does.",
+            [],
+        ),
+    ],
+    "validating-the-waiting-list-the-unglamorous-work-behind-shorter-queues": [
+        (
+            "RTT validation team lead",
+            150,
+            "Thank you for writing about validation at all. We find around one in ten pathways "
+            "where the patient has already been treated elsewhere or no longer wants surgery.",
+            [],
+        ),
+    ],
+    "flow-is-a-whole-system-problem-so-lets-stop-blaming-the-front-door": [
+        (
+            "Emergency department consultant",
+            40,
+            "Every ED consultant in the country should send this column to their board. The "
+            "front door is where the queue becomes visible, not where it starts.",
+            [
+                (
+                    "Bed manager, nights",
+                    95,
+                    "And the discharge lounge sits half empty at 10am because the paperwork "
+                    "is still being done on the wards. Flow starts at the morning board round.",
+                ),
+                (
+                    "Helen Marchbank",
+                    240,
+                    "Exactly that. Our biggest single gain came from getting discharge "
+                    "letters and medicines sorted the day before, not on the day.",
+                ),
+            ],
+        ),
+        (
+            "Community matron",
+            180,
+            "Please include community services in the whole system. We can take people home "
+            "earlier if we hear about them earlier, ideally on the day they are admitted.",
+            [],
+        ),
+        (
+            "Adult social care commissioner",
+            330,
+            "A rare hospital column that does not simply blame social care. The honest "
+            "version of the system problem is that we all plan in separate silos.",
+            [
+                (
+                    "Ward sister, care of the elderly",
+                    460,
+                    "The silos are real on the ward too. Our therapists, pharmacists and "
+                    "transport all work to different cut-off times.",
+                ),
+            ],
+        ),
+        (
+            "Michael Trent",
+            700,
+            "My father waited four days for a discharge that everyone agreed was ready. Nobody "
+            "was to blame and everybody was. This column explains why.",
+            [],
+        ),
+    ],
+    "integrated-care-boards-need-fewer-priorities-not-longer-plans": [
+        (
+            "ICB programme director",
+            200,
+            "Our joint forward plan has 31 priorities, and I could not name more than ten of "
+            "them without looking. Fewer, clearer, and funded would be a revolution.",
+            [],
+        ),
+        (
+            "Non-executive director",
+            640,
+            "The hard part of fewer priorities is saying no in public to a good idea. Boards "
+            "find that much harder than writing a longer plan.",
+            [],
+        ),
+    ],
+    "access-is-not-the-same-as-a-phone-answered-at-eight-oclock": [
+        (
+            "Dr Sanjay Mehta",
+            30,
+            "Brilliantly put. Our phones are answered quickly now, and patients are still "
+            "unhappy, because the answer is often that there is no appointment today.",
+            [
+                (
+                    "Practice receptionist",
+                    70,
+                    "From the other end of the line: the 8am rush is the worst part of the "
+                    "job. We hate telling people to ring back tomorrow as much as they hate "
+                    "hearing it.",
+                ),
+            ],
+        ),
+        (
+            "Patient participation group chair",
+            150,
+            "Our group surveyed patients and continuity came top, ahead of speed. People want "
+            "to see the GP who knows them, even if it means waiting a few days.",
+            [],
+        ),
+        (
+            "Salaried GP, Bristol",
+            260,
+            "Online consultation forms help us triage, but they have also doubled demand. "
+            "Access has become a measure of how quickly we respond, not whether patients get "
+            "better care.",
+            [
+                (
+                    "Dr Ruth Kaminski",
+                    380,
+                    "That doubling is something we see too. The form is a front door that "
+                    "never closes, and the practice behind it has the same number of GPs.",
+                ),
+            ],
+        ),
+        (
+            "Retired GP",
+            500,
+            "In my day we kept a few slots free for the people we knew would need them. "
+            "Continuity was not a policy, it was how the practice worked.",
+            [],
+        ),
+        (
+            "Ellen Cartwright",
+            820,
+            "I am a carer for my mum and the phone queue at eight o'clock is impossible when "
+            "you are also getting her up and dressed. A call back would change everything.",
+            [],
+        ),
+    ],
+    "retention-starts-on-the-first-night-shift": [
+        (
+            "Preceptorship lead",
+            55,
+            "We pair every newly qualified nurse with a named senior on their first four "
+            "night shifts. Our first-year leavers fell by almost half.",
+            [],
+        ),
+        (
+            "Newly qualified nurse",
+            210,
+            "My first night shift I was in charge of eight patients and the only registered "
+            "nurse on the bay by 3am. I stayed, but I nearly did not.",
+            [
+                (
+                    "Bernadette Quayle",
+                    320,
+                    "Thank you for saying this so plainly. That night should never have "
+                    "happened to you, and I hope someone on your ward heard about it.",
+                ),
+            ],
+        ),
+        (
+            "Mental health nurse, 20 years",
+            600,
+            "Retention is also about the third year and the tenth year. Flexible working for "
+            "experienced nurses keeps the seniors who support those first shifts.",
+            [],
+        ),
+    ],
+    "nhe-tv-a-night-on-the-virtual-ward": [
+        (
+            "Virtual ward clinician",
+            300,
+            "Good to see a virtual ward shown as it is: a lot of phone calls and clinical "
+            "judgement, not just screens. The night team in the film are the real experts.",
+            [],
+        ),
+    ],
+    "nhe-tv-six-theatres-one-list-inside-an-elective-surgical-hub": [
+        (
+            "Scrub practitioner",
+            250,
+            "The morning briefing in this film is exactly how our best theatre days start. "
+            "Five minutes that save an hour.",
+            [],
+        ),
+    ],
+    "the-last-word-deborah-allcott-on-making-integrated-care-stick": [
+        (
+            "Place-based partnership manager",
+            360,
+            "Her point about shared budgets following shared outcomes is the one that stuck "
+            "with me. Integrated care that shares only meetings is not integration.",
+            [],
+        ),
+    ],
+    "the-last-word-dr-ifeoma-larkworthy-on-safety-data-and-saying-sorry": [
+        (
+            "Patient safety specialist",
+            140,
+            "Saying sorry early is not an admission of liability, and the more senior people "
+            "say that out loud the easier it becomes for the rest of us.",
+            [],
+        ),
+        (
+            "Carol Hennessey",
+            720,
+            "When my son was harmed, the apology came eleven months later. Reading Dr "
+            "Larkworthy made me cry, because it could have been so different.",
+            [],
+        ),
+    ],
+    "social-care-workforce-the-other-half-of-the-hospital-flow-equation": [
+        (
+            "Home care worker, 9 years",
+            95,
+            "Thank you for counting travel time. We are paid by the visit, and the drive "
+            "between visits is where the job stops adding up.",
+            [],
+        ),
+        (
+            "Registered manager, domiciliary care",
+            410,
+            "International recruitment kept us going for two years. Now visa rules have "
+            "changed and we are back to turning down hospital discharges.",
+            [],
+        ),
+    ],
+    "designing-a-digital-front-door-that-patients-will-actually-use": [
+        (
+            "User researcher",
+            170,
+            "Testing with patients in their own homes changed everything on our project. The "
+            "kitchen table is where digital services succeed or fail.",
+            [],
+        ),
+        (
+            "Sylvia Marsh",
+            520,
+            "I am 79 and my granddaughter set up the app for me. The big buttons are fine. "
+            "It is the passwords and the digital identity checks that defeat me.",
+            [],
+        ),
+    ],
+    "another-framework-spare-us-the-laminated-posters": [
+        (
+            "Matron, surgical division",
+            20,
+            "I counted eleven laminated posters in our staff room this morning. Three were "
+            "for frameworks that have since been replaced by other frameworks.",
+            [
+                (
+                    "Infection control nurse",
+                    45,
+                    "Laminated posters do at least wipe clean, which is more than can be said "
+                    "for most frameworks.",
+                ),
+            ],
+        ),
+        (
+            "Clinical director",
+            80,
+            "The test of any new framework should be what it lets us stop doing. So far "
+            "none of them has ever taken anything away.",
+            [],
+        ),
+        (
+            "Improvement coach",
+            130,
+            "As someone who has written a few of these frameworks, I will take this on the "
+            "chin. The posters are easy; the conversations they stand for are the hard part.",
+            [],
+        ),
+        (
+            "Gavin Shore",
+            200,
+            "Best thing The Scalpel has published this year. Printing it out to pin on the "
+            "noticeboard, unlaminated, as a protest.",
+            [],
+        ),
+    ],
+    "car-parks-canteens-and-the-things-boards-never-discuss": [
+        (
+            "Night porter",
+            65,
+            "Our canteen shuts at 7pm. At 3am it is a vending machine or nothing. Nobody on "
+            "the board has ever worked a night shift here.",
+            [],
+        ),
+        (
+            "Radiographer",
+            190,
+            "Twenty minutes circling the staff car park before a 7:30 start. Then a fine if "
+            "you park on the verge. It is a small thing until it happens every day.",
+            [
+                (
+                    "Director of estates",
+                    330,
+                    "Fair challenge. We have just moved staff permits to a shift-based "
+                    "system so night workers get priority spaces near the entrance.",
+                ),
+            ],
+        ),
+        (
+            "Staff governor",
+            470,
+            "We raised hot food at night at our council of governors three times. The fourth "
+            "time we brought a night nurse to speak, and the decision changed that day.",
+            [],
+        ),
+    ],
+}

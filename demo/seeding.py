@@ -1,16 +1,13 @@
 """Demo content for a newcomer's site and for benchmarks: pictures drawn, archive generated."""
 
-import io
 import random
 from datetime import timedelta
+from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from PIL import Image as PILImage
-from PIL import ImageDraw
 from taggit.models import Tag, TaggedItem
 
 from articles.models import (
@@ -22,51 +19,30 @@ from articles.models import (
     InterviewQuestion,
     Section,
 )
-from comments.models import ArticleCommentSettings
+from comments.models import ArticleCommentSettings, Comment
 
-from .content import ARTICLES, AUTHORS
+from .content import ARCHIVE_PICTURES, ARTICLES, AUTHORS, COMMENTS, PORTRAIT_HAIR
+from .pictures import draw_headshot, draw_scene
 
-PALETTES = [
-    ("#003087", "#41b6e6"),
-    ("#00205b", "#ffb81c"),
-    ("#007f3b", "#e8edee"),
-    ("#330072", "#ae2573"),
-    ("#005eb8", "#78be20"),
-    ("#8a1538", "#ed8b00"),
-    ("#425563", "#00a499"),
-    ("#231f20", "#005eb8"),
-]
 ARCHIVE_PREFIX = "archive-"
+READERS_EMAIL_DOMAIN = "readers.example.org"
+CREDIT = "NHE illustration"
 
 
-def draw_picture(seed: int, width=1600, height=1000) -> ContentFile:
-    """An abstract illustration: a two-colour gradient with soft shapes."""
-    rng = random.Random(seed)  # nosec B311
-    top, bottom = PALETTES[seed % len(PALETTES)]
-    image = PILImage.new("RGB", (width, height), top)
-    draw = ImageDraw.Draw(image)
-    top_rgb = PILImage.new("RGB", (1, 1), top).getpixel((0, 0))
-    bottom_rgb = PILImage.new("RGB", (1, 1), bottom).getpixel((0, 0))
-    for y in range(0, height, 4):
-        t = y / height
-        colour = tuple(round(a + (b - a) * t) for a, b in zip(top_rgb, bottom_rgb, strict=True))
-        draw.rectangle([0, y, width, y + 4], fill=colour)
-    for _ in range(6):
-        x, y, r = rng.randrange(width), rng.randrange(height), rng.randrange(60, 320)
-        draw.ellipse([x - r, y - r, x + r, y + r], outline="#ffffff", width=rng.randrange(4, 18))
-    buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=80)
-    return ContentFile(buffer.getvalue(), name=f"demo-{seed}.jpg")
-
-
-def demo_image(seed: int, alt_text: str, credit="NHE illustration") -> Image:
+def demo_image(alt_text: str, drawing, credit=CREDIT) -> Image:
+    """The demo picture with this alt text, drawn (by calling `drawing`) only if missing."""
     existing = Image.objects.filter(alt_text=alt_text, credit=credit).first()
     if existing:
         return existing
     image = Image(alt_text=alt_text, credit=credit)
-    image.file = draw_picture(seed)
+    image.file = drawing()
     image.save()
     return image
+
+
+def scene_image(seed: int, picture, alt_text: str) -> Image:
+    scene, options = picture
+    return demo_image(alt_text, partial(draw_scene, scene, seed, options))
 
 
 def seed_authors() -> dict:
@@ -75,8 +51,10 @@ def seed_authors() -> dict:
         author = Author.objects.filter(slug=data["slug"]).first()
         if author is None:
             author = Author(**data)
-            if data["is_columnist"]:
-                author.headshot = demo_image(100 + index, f"Portrait of {data['name']}")
+            hair = PORTRAIT_HAIR.get(data["slug"])
+            author.headshot = demo_image(
+                f"Illustrated portrait of {data['name']}", partial(draw_headshot, index, hair)
+            )
             author.save()
         authors[author.slug] = author
     return authors
@@ -104,7 +82,7 @@ def seed_articles(now=None) -> int:
             publish_at=now - timedelta(days=data["days_ago"], hours=index % 7),
             is_featured=data.get("featured", False),
             featured_order=index if data.get("featured") else 0,
-            lead_image=demo_image(index, data["image_alt"], data.get("image_credit", "")),
+            lead_image=scene_image(index, data["picture"], data["image_alt"]),
         )
         article.save()
         if not data.get("comments_open", True):
@@ -133,7 +111,10 @@ def seed_archive(total: int, now=None, batch_size=1000) -> int:
     rng = random.Random(existing)  # nosec B311
     sections = list(Section.objects.all())
     authors = list(Author.objects.all())
-    pictures = [demo_image(200 + n, f"Archive illustration {n + 1}") for n in range(8)]
+    pictures = [
+        scene_image(200 + n, (scene, options), alt_text)
+        for n, (scene, options, alt_text) in enumerate(ARCHIVE_PICTURES)
+    ]
     paragraphs = [a["body"] for a in ARTICLES if "<p>" in a["body"]]
     tags = [Tag.objects.get_or_create(name=name)[0] for name in archive_tag_names()]
     article_type = ContentType.objects.get_for_model(Article).pk
@@ -178,3 +159,51 @@ def seed_archive(total: int, now=None, batch_size=1000) -> int:
 def archive_tag_names():
     names = sorted({tag for a in ARTICLES for tag in a.get("tags", [])})
     return names or ["NHS"]
+
+
+@transaction.atomic
+def seed_comments(now=None) -> int:
+    """Add the readers' comments written for the demo articles that are missing; return how
+    many were added. A comment is known by its article and its words."""
+    now = now or timezone.now()
+    articles = Article.objects.published().filter(slug__in=COMMENTS)
+    seeded = Comment.objects.filter(
+        article__in=articles, email__endswith=f"@{READERS_EMAIL_DOMAIN}"
+    )
+    existing = {(c.article_id, c.body): c for c in seeded}
+    added = 0
+    for article in articles:
+        thread = COMMENTS[article.slug]
+        when = comment_clock(article.publish_at, now, thread)
+        for name, minutes, body, replies in thread:
+            parent = existing.get((article.pk, body))
+            if parent is None:
+                parent = new_comment(article, name, body, when(minutes))
+                added += 1
+            for reply_name, reply_minutes, reply_body in replies:
+                if (article.pk, reply_body) not in existing:
+                    new_comment(article, reply_name, reply_body, when(reply_minutes), parent)
+                    added += 1
+    return added
+
+
+def comment_clock(published, now, thread):
+    """Minutes after publication to a time: squeezed, for a story published only minutes
+    ago, so that every comment falls between its publication and now."""
+    latest = max(max([m, *(r[1] for r in replies)]) for _, m, _, replies in thread)
+    available = (now - published).total_seconds() / 60 * 0.9
+    scale = min(1.0, available / latest)
+    return lambda minutes: published + timedelta(minutes=minutes * scale)
+
+
+def new_comment(article, name, body, created_at, parent=None) -> Comment:
+    return Comment.objects.create(
+        article=article,
+        parent=parent,
+        name=name,
+        email=f"{slugify(name)[:40]}@{READERS_EMAIL_DOMAIN}",
+        body=body,
+        status=Comment.Status.APPROVED,
+        created_at=created_at,
+        moderated_at=created_at + timedelta(minutes=5),
+    )

@@ -41,7 +41,7 @@ class Job:
 
 JOBS = [
     # Read counts gathered in the cache, stored for "most read".
-    Job("flush_most_read", every=timedelta(minutes=5)),
+    Job("flush_most_read", every=timedelta(seconds=settings.MOST_READ_FLUSH_SECONDS)),
     # Pitch emails whose retries on the queue all failed, or that never reached the queue.
     Job("send_pitch_emails", every=timedelta(hours=1), at=timedelta(minutes=30)),
     Job("comments_digest", every=timedelta(hours=1)),

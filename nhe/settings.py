@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.sites",
+    "django.contrib.flatpages",
     "django.contrib.sitemaps",
     "django.contrib.redirects",
     "django.contrib.humanize",
@@ -126,14 +127,21 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # limits and read counts. In production point them at two Redis instances (or databases of
 # an instance) configured as deploy/redis-cache.conf and deploy/redis-counters.conf say.
 # Without CACHE_URL: per process, except under DEBUG (`make run`), where the web server and
-# the task worker must share read counts and the alert throttle: a folder in VAR_DIR.
+# the task worker must share the alert throttle: a folder in VAR_DIR. Counters are always
+# shared, since the web server counts reads and the worker stores them: without CACHE_URL, a
+# folder of their own in VAR_DIR (a file cache grown past its MAX_ENTRIES deletes a third of
+# its folder, so never the page cache's).
 _cache_url = env.str(
     "CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}" if DEBUG else "locmemcache://nhe"
 )
+_counters_url = _cache_url if "CACHE_URL" in env else f"filecache://{VAR_DIR / 'counters'}"
 CACHES = {
     "default": env.cache_url_config(_cache_url),
-    "counters": env.cache_url_config(env.str("COUNTERS_CACHE_URL", default=_cache_url)),
+    "counters": env.cache_url_config(env.str("COUNTERS_CACHE_URL", default=_counters_url)),
 }
+if CACHES["counters"]["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache":
+    # Counters are never culled: a day's read counts are a few keys per article read.
+    CACHES["counters"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 1_000_000)
 for _cache in CACHES.values():
     if _cache["BACKEND"] == "django_redis.cache.RedisCache":
         # A Redis that is away, refusing or slow is a miss, never an error: pages render
@@ -152,6 +160,9 @@ CACHE_BREAKER_SECONDS = env.float("CACHE_BREAKER_SECONDS", default=5.0)
 GENERATION_RECHECK_SECONDS = env.int("GENERATION_RECHECK_SECONDS", default=60)
 # The breaker logs when Redis fails and when it answers again, not each call it skips.
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
+# How often read counts go from the counters cache to the database, and so how soon a read
+# shows in "most read" (nhe/schedule.py); the block itself is cached for at most 5 minutes.
+MOST_READ_FLUSH_SECONDS = env.int("MOST_READ_FLUSH_SECONDS", default=60 if DEBUG else 300)
 # Whole pages for anonymous readers are kept this long in the cache above (nhe/pagecache.py),
 # and proxies and CDNs may keep them as long (s-maxage); publishing invalidates them at once.
 # 0 turns the page cache off.
@@ -336,6 +347,11 @@ SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 ADMINS = [("Site admins", a) for a in env.list("ADMIN_EMAILS", default=[])]
 
 SITE_NAME = env.str("SITE_NAME", default="National Health Executive")
+# The addresses readers are given on the site's pages (Contact, Advertise, Privacy notice,
+# Accessibility statement) and in the comment form's privacy note.
+NEWSROOM_EMAIL = env.str("NEWSROOM_EMAIL", default="newsroom@nhe.example")
+ADVERTISING_EMAIL = env.str("ADVERTISING_EMAIL", default="advertising@nhe.example")
+PRIVACY_EMAIL = env.str("PRIVACY_EMAIL", default="privacy@nhe.example")
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 # A strict Content-Security-Policy: default-src 'none', then only what the pages use. Our
@@ -489,4 +505,4 @@ COMMENTS_RATE_WINDOW = env.int("COMMENTS_RATE_WINDOW", default=10 * 60)
 COMMENTS_IP_HASH_KEY = env.str("COMMENTS_IP_HASH_KEY", default="")
 COMMENTS_PURGE_AFTER_DAYS = env.int("COMMENTS_PURGE_AFTER_DAYS", default=30)
 COMMENTS_ALERT_THROTTLE = env.int("COMMENTS_ALERT_THROTTLE", default=60 * 60)
-COMMENTS_PRIVACY_CONTACT = env.str("COMMENTS_PRIVACY_CONTACT", default=DEFAULT_FROM_EMAIL)
+COMMENTS_PRIVACY_CONTACT = env.str("COMMENTS_PRIVACY_CONTACT", default=PRIVACY_EMAIL)

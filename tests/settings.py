@@ -14,6 +14,8 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 # Admin tests sign in with force_login; tests/nhe/test_admin_sign_in.py turns this on.
 os.environ.setdefault("ADMIN_REQUIRE_OTP", "0")
+# Counters (rate limits, read counts) in the same memory as the cache, which each test empties.
+os.environ.setdefault("COUNTERS_CACHE_URL", "locmemcache://nhe")
 # Tasks run as they are enqueued; tests/nhe/test_worker.py runs the database queue's worker.
 os.environ.setdefault("TASKS_BACKEND", "immediate")
 

@@ -29,6 +29,12 @@ def canonical_url(context):
 
 
 @register.simple_tag
+def absolute_url(path):
+    """The full address of a path on the public site (SITE_URL), e.g. for share links."""
+    return seo.absolute_url(path)
+
+
+@register.simple_tag
 def site_description():
     return seo.DEFAULT_DESCRIPTION
 

@@ -1,9 +1,11 @@
 """Most read this week: reported by the reader's browser, counted in the cache, flushed in
 batches, bots ignored."""
 
+import time
 from datetime import timedelta
 
 import pytest
+from django.core.checks import run_checks
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
@@ -229,3 +231,63 @@ def test_one_address_counts_a_bounded_number_of_reads_of_one_article(client):
     read(client, article, REMOTE_ADDR="192.0.2.7")
     assert counted(article) == 11
     assert counted(other) == 1
+
+
+def test_staff_checking_a_page_are_not_counted(client):
+    article = ArticleFactory()
+    client.force_login(editor())
+    read(client, article, times=2)
+    flush()
+    assert not ReadCount.objects.exists()
+
+
+def test_counts_outlive_a_cache_whose_increment_resets_the_expiry(client, settings, tmp_path):
+    # The file cache of `make run` stores an incremented value again with its default
+    # timeout; counts and the day's slots must still last until the flush.
+    settings.CACHES = {
+        **settings.CACHES,
+        "counters": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "counters"),
+            "TIMEOUT": 1,
+        },
+    }
+    first, second = ArticleFactory(), ArticleFactory()
+    read(client, first, times=3)
+    read(client, second)
+    time.sleep(1.5)  # past the cache's default timeout
+    flush()
+    assert stored(first) == 3
+    assert stored(second) == 1
+
+
+def test_a_counters_cache_in_each_process_is_reported_when_a_worker_stores_the_counts(
+    settings, tmp_path
+):
+    settings.CACHES = {
+        **settings.CACHES,
+        "counters": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    assert "articles.W001" in {message.id for message in run_checks(tags=["caches"])}
+    settings.CACHES = {
+        **settings.CACHES,
+        "counters": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path),
+        },
+    }
+    assert "articles.W001" not in {message.id for message in run_checks(tags=["caches"])}
+
+
+def test_a_read_of_a_page_served_from_the_page_cache_is_counted_by_its_beacon(client, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    article = ArticleFactory()
+    beacon = f'data-read-url="{reverse("articles:read", args=[article.pk])}"'
+    for _ in range(2):
+        page = client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+        assert beacon in page.content.decode()  # the cached copy carries the beacon too
+        read(client, article)
+    assert page["X-Page-Cache"] == "hit"
+    flush()
+    assert stored(article) == 2

@@ -141,13 +141,13 @@ def test_teaser_images_load_lazily(client):
     assert 'loading="lazy"' in page
 
 
-def test_video_article_embeds_privacy_friendly_player(client):
+def test_video_article_offers_the_privacy_friendly_player(client):
     article = ArticleFactory(
         section=section("nhe-tv"), video_url="https://www.youtube.com/watch?v=abcDEF12345"
     )
     page = client.get(article.get_absolute_url()).content.decode()
-    assert 'src="https://www.youtube-nocookie.com/embed/abcDEF12345"' in page
-    assert 'title="Video: ' in page
+    assert 'data-embed-url="https://www.youtube-nocookie.com/embed/abcDEF12345"' in page
+    assert 'data-player-title="Video: ' in page
 
 
 def test_qa_article_reads_as_questions_and_answers(client):

@@ -42,9 +42,13 @@ BOUNDS = {
     "feed": 3,
     "section_feed": 4,
     "tag_feed": 4,
-    "sitemap_index": 9,
+    # One count per sitemap section, and the newest change of those that have dates.
+    "sitemap_index": 10,
     "sitemap_articles": 2,
     "sitemap_news": 2,
+    # The flat page (1); the Site row is cached after the first page.
+    "site_page": 1,
+    "sitemap_site": 2,
 }
 
 
@@ -103,6 +107,8 @@ def test_query_counts_hold_as_the_archive_grows(client):
         "sitemap_index": reverse("articles:sitemap-index"),
         "sitemap_articles": reverse("articles:sitemap", args=["articles"]),
         "sitemap_news": reverse("articles:sitemap", args=["news"]),
+        "site_page": reverse("privacy"),
+        "sitemap_site": reverse("articles:sitemap", args=["site"]),
     }
     counts = {}
     for size in (10, 300):

@@ -6,7 +6,10 @@ import pytest
 from django.utils import timezone
 
 from articles import popularity
+from articles.models import ReadCount
+from nhe import schedule
 from tests.factories import ArticleFactory
+from tests.nhe.test_make_run import eventually, make_run  # noqa: F401  (make_run is a fixture)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -51,3 +54,38 @@ def test_opening_an_article_counts_a_read_also_when_it_comes_from_the_cache(
     assert answers[0].headers.get("x-page-cache") is None
     assert answers[1].headers.get("x-page-cache") == "hit"
     assert errors == []
+
+
+def most_read_titles(page):
+    block = page.locator(".most-read")
+    return block.locator("li a").all_inner_texts() if block.count() else []
+
+
+def test_reads_in_the_browser_reach_most_read_under_make_run(
+    request, browser, settings, default_sections
+):
+    """`make run`'s own processes: the development server counts the beacon, the worker
+    stores the counts, and the front page and the article pages list the piece."""
+    server = request.getfixturevalue("make_run")
+    read_most = ArticleFactory(title="Virtual wards free up beds across three trusts")
+    other = ArticleFactory(title="Pharmacy first takes pressure off GP surgeries")
+    context = browser.new_context(user_agent=DESKTOP_CHROME)
+    try:
+        page = context.new_page()
+        for article in (read_most, read_most, other):
+            with page.expect_response(lambda answer: "/read/" in answer.url) as beacon:
+                page.goto(server + article.get_absolute_url())
+            assert beacon.value.status == 204
+
+        # The scheduler's next flush, now rather than at its period's end.
+        settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+        schedule.run_command.enqueue("flush_most_read")
+        day = timezone.localdate()
+        assert eventually(lambda: ReadCount.objects.filter(article=other, day=day).exists())
+
+        page.goto(server + "/")
+        assert most_read_titles(page) == [read_most.title, other.title]
+        page.goto(server + other.get_absolute_url())
+        assert most_read_titles(page) == [read_most.title, other.title]
+    finally:
+        context.close()

@@ -8,8 +8,9 @@ from django.utils import timezone
 
 from articles.models import Article
 from comments.models import Comment
+from demo.seeding import READERS_EMAIL_DOMAIN, seed_comments
 
-SEED_EMAIL_DOMAIN = "readers.example.org"
+# Stock remarks for benchmark volume only (--comments N), where the words do not matter.
 NAMES = [
     "Ward manager, Midlands", "Anne K", "Retired GP", "Dr S. Patel", "Practice manager",
     "Tom from estates", "Community nurse", "ICB finance lead", "Paramedic, North West",
@@ -31,21 +32,33 @@ REMARKS = [
 
 class Command(BaseCommand):
     help = (
-        "Add approved demo comments (idempotent): the newest public articles get "
-        "--per-article each until --comments are in place."
+        "Add the readers' comments written for the demo articles (idempotent). For "
+        "benchmarks, --comments N instead fills the newest public articles with stock "
+        "comments, --per-article each, until N are in place."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--comments", type=int, default=90)
+        parser.add_argument(
+            "--comments",
+            type=int,
+            default=0,
+            help="Generate this many stock comments for benchmarks instead.",
+        )
         parser.add_argument("--per-article", type=int, default=3)
 
-    @transaction.atomic
     def handle(self, *args, comments, per_article, **options):
-        seeded = Comment.objects.filter(email__endswith=f"@{SEED_EMAIL_DOMAIN}")
+        added = self.generate(comments, per_article) if comments else seed_comments()
+        if added:
+            self.stdout.write(self.style.SUCCESS(f"Added {added} demo comment(s)."))
+        else:
+            self.stdout.write("Demo comments already in place.")
+
+    @transaction.atomic
+    def generate(self, comments, per_article):
+        seeded = Comment.objects.filter(email__endswith=f"@{READERS_EMAIL_DOMAIN}")
         missing = comments - seeded.count()
         if missing <= 0:
-            self.stdout.write("Demo comments already in place.")
-            return
+            return 0
         rng = random.Random(comments)  # noqa: S311 (demo text, not secrets)  # nosec B311
         have = dict(seeded.order_by().values_list("article_id").annotate(n=Count("pk")))
         now = timezone.now()
@@ -57,8 +70,8 @@ class Command(BaseCommand):
                     Comment(
                         article=article,
                         name=rng.choice(NAMES),
-                        email=f"reader{rng.randrange(10**6)}@{SEED_EMAIL_DOMAIN}",
-                        body=rng.choice(REMARKS),
+                        email=f"reader{rng.randrange(10**6)}@{READERS_EMAIL_DOMAIN}",
+                        body=REMARKS[(article.pk + n) % len(REMARKS)],
                         status=Comment.Status.APPROVED,
                         created_at=min(now, article.publish_at + timedelta(minutes=7 * (n + 1))),
                         moderated_at=now,
@@ -67,4 +80,4 @@ class Command(BaseCommand):
             if len(batch) >= missing:
                 break
         Comment.objects.bulk_create(batch, batch_size=2000)
-        self.stdout.write(self.style.SUCCESS(f"Added {len(batch)} demo comment(s)."))
+        return len(batch)
