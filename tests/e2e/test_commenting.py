@@ -36,7 +36,7 @@ def test_reader_comment_is_moderated_then_published(
     words = "Agency caps only work if bank rates rise too."
     reader = browser.new_context().new_page()
     reader.goto(live_server.url + story.get_absolute_url())
-    expect(reader.get_by_text("There are no comments yet. Why not be the first?")).to_be_visible()
+    expect(reader.get_by_text("There are no comments. Why not be the first?")).to_be_visible()
     reader.get_by_label("Your name").fill("Nurse Jo Rivers")
     reader.get_by_label("Your email").fill("jo.rivers@example.org")
     reader.get_by_label("Your comment").fill(words)
