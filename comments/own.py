@@ -64,6 +64,12 @@ def for_article(request, article_id):
     }
 
 
+def landing_url(comment):
+    """Where the reader lands after posting or reporting `comment`: the note shown them there
+    (templates/comments/discussion.html), which the browser scrolls to and focuses."""
+    return f"{comment.thread_url()}#{comment.anchor()}-status"
+
+
 def remember(request, response, comment, kind):
     """Add the comment to the reader's cookie on `response`."""
     entry = Entry(comment.article_id, comment.pk, kind)

@@ -79,7 +79,7 @@ def post_comment(request, article_id):
     comment, decision = form.save(ip_hash=moderation.hash_ip(ip))
     # The reader lands at their comment, with the confirmation there (comments/own.py):
     # published, or shown to them alone until a moderator decides.
-    response = redirect(comment.get_absolute_url())
+    response = redirect(own.landing_url(comment))
     own.remember(
         request, response, comment, own.PUBLISHED if decision.is_published else own.POSTED
     )
@@ -120,7 +120,7 @@ def report_comment(request, pk):
         return _report_page(request, comment, form)
     moderation.file_report(comment, form.cleaned_data["reason"], ip_hash=moderation.hash_ip(ip))
     # Back at the comment, or where it was if the report hid it, with the thanks there.
-    response = redirect(comment.get_absolute_url())
+    response = redirect(own.landing_url(comment))
     own.remember(request, response, comment, own.REPORTED)
     return response
 

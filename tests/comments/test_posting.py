@@ -12,12 +12,13 @@ from .factories import CommentFactory, comment_data, form_token
 pytestmark = pytest.mark.django_db
 
 
-def test_a_new_comment_waits_for_moderation_and_the_reader_is_told_at_it(
-    post_comment, article
-):
+def test_a_new_comment_waits_for_moderation_and_the_reader_is_told_at_it(post_comment, article):
     response = post_comment(follow=True)
     comment = Comment.objects.get()
-    assert response.redirect_chain[-1][0] == f"{article.get_absolute_url()}#comment-{comment.pk}"
+    assert (
+        response.redirect_chain[-1][0]
+        == f"{article.get_absolute_url()}#comment-{comment.pk}-status"
+    )
     assert "Thanks, your comment is awaiting moderation" in response.text
     assert comment.status == Comment.Status.PENDING
     assert comment.body == "The winter plan leaves out community services."
