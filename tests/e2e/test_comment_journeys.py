@@ -224,7 +224,9 @@ def test_a_comment_sent_too_fast_is_refused_at_the_form_and_a_reply_stays_a_repl
 
     summary = refused_summary(reader)
     expect(reader.get_by_role("heading", name="Reply to Tom Ellis")).to_be_visible()
-    expect(reader.get_by_role("textbox", name="Your comment")).to_have_value("Only with a national cap.")
+    expect(reader.get_by_role("textbox", name="Your comment")).to_have_value(
+        "Only with a national cap."
+    )
     # The summary's links take the reader to what to do next.
     summary.get_by_role("link").first.click()
     expect(reader.get_by_role("button", name="Post comment")).to_be_focused()
