@@ -270,7 +270,7 @@ def test_a_refused_comment_is_shown_under_the_articles_heading_not_the_whole_art
     assert page.index('<h1 class="article__title">') < summary < page.index('name="body"')
     assert 'role="alert"' in page and "autofocus" in page
     # The page opens at the form, whose summary the browser focuses.
-    assert f'action="{reverse("comments:post", args=[article.pk])}#comment-form"' in page
+    assert f'action="{reverse("comments:post", args=[article.pk])}#comment-problems"' in page
     assert 'name="robots" content="noindex' in page
 
 
