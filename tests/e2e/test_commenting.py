@@ -92,6 +92,7 @@ def test_reader_reports_a_comment_and_is_taken_back_to_it(live_server, page, sto
     expect(page.get_by_text("Ward 7's patient in bed 3.")).to_be_visible()
     page.get_by_role("button", name="Send report").click()
     expect(page.get_by_role("alert")).to_contain_text("Please choose why we should review it.")
+    expect(page.get_by_role("alert")).to_be_focused()
     page.get_by_label("It contains patient information").check()
     page.get_by_role("button", name="Send report").click()
     thanks = page.get_by_role("status")
