@@ -235,3 +235,18 @@ def test_a_comment_sent_too_fast_is_refused_at_the_form_and_a_reply_stays_a_repl
     reader.wait_for_load_state()
     expect(reader.get_by_role("status")).to_be_focused()
     assert Comment.objects.get(body="Only with a national cap.").parent.name == "Tom Ellis"
+
+
+def test_without_javascript_the_reader_still_lands_at_the_confirmation(
+    live_server, browser, story
+):
+    # Nothing here needs a script: the browser scrolls to the fragment and focuses it.
+    context = browser.new_context(java_script_enabled=False)
+    reader = context.new_page()
+    reader.goto(live_server.url + story.get_absolute_url())
+    write_comment(reader, "Written with scripts off.")
+    confirmation = reader.get_by_role("status")
+    expect(confirmation).to_contain_text("Thanks, your comment is awaiting moderation.")
+    expect(confirmation).to_be_in_viewport()
+    expect(confirmation).to_be_focused()
+    context.close()
