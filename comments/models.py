@@ -126,6 +126,10 @@ class Comment(models.Model):
 
     def get_absolute_url(self):
         """The permalink: the article page that lists this comment's thread, at the comment."""
+        return f"{self.thread_url()}#{self.anchor()}"
+
+    def thread_url(self):
+        """The article page that lists this comment's thread."""
         root = self.parent or self
         earlier_threads = (
             Comment.objects.visible()
@@ -137,7 +141,7 @@ class Comment(models.Model):
         )
         page = earlier_threads // settings.COMMENTS_PAGE_SIZE + 1
         query = f"?comments={page}" if page > 1 else ""
-        return f"{self.article.get_absolute_url()}{query}#{self.anchor()}"
+        return f"{self.article.get_absolute_url()}{query}"
 
     @property
     def is_removed(self):

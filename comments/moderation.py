@@ -31,7 +31,6 @@ LINK = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
 class Decision:
     status: str
     reason: str = ""  # for moderators
-    notice: str = ""  # for the author, when they should know why their comment waits
     safety_hold: str = ""  # a legal risk that only a confirmed approval may publish
 
     @property
@@ -39,6 +38,7 @@ class Decision:
         return self.status == Comment.Status.APPROVED
 
 
+# Shown to the author at their comment while it waits (comments/discussion.py).
 PATIENT_DATA_NOTICE = (
     "Your comment seems to include details that could identify a patient, such as an NHS "
     "number or a date of birth beside a name. A moderator will check it before it appears. "
@@ -55,8 +55,7 @@ def decide(*, name: str, email: str, body: str) -> Decision:
         return Decision(
             Comment.Status.PENDING,
             "May contain patient information",
-            PATIENT_DATA_NOTICE,
-            Comment.SafetyHold.PATIENT_INFORMATION,
+            safety_hold=Comment.SafetyHold.PATIENT_INFORMATION,
         )
     links = count_links(body)
     if links > settings.COMMENTS_MAX_LINKS:

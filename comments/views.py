@@ -10,11 +10,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from articles import visitors
 from articles.models import Article
 
-from . import moderation, notifications
+from . import moderation, notifications, own
 from .forms import CommentForm, ReportForm, comment_form_context, too_many_message
 from .models import Comment
 
-THANKS_HELD = "Thanks, your comment is awaiting moderation."
 CROSS_SITE = (
     "We could not accept this form because it was sent from another website. "
     "Please use the form on our article page."
@@ -45,9 +44,6 @@ def same_site_post(view):
     return checked
 
 
-THANKS_PUBLISHED = "Thanks, your comment is published."
-
-
 @never_cache
 @require_POST
 @same_site_post
@@ -71,7 +67,7 @@ def post_comment(request, article_id):
         return _refused(request, form)
     if form.is_from_software:
         # Thank it as if it worked, so it learns nothing; nothing is stored.
-        messages.success(request, THANKS_HELD)
+        messages.success(request, own.THANKS_HELD)
         return redirect(comments_url)
     email = form.cleaned_data["email"]
     if moderation.over_rate_limit(
@@ -81,14 +77,13 @@ def post_comment(request, article_id):
         return _refused(request, form, status=429)
 
     comment, decision = form.save(ip_hash=moderation.hash_ip(ip))
-    if decision.is_published:
-        messages.success(request, THANKS_PUBLISHED)
-        return redirect(comment.get_absolute_url())
-    if decision.status == Comment.Status.SPAM:
-        messages.success(request, THANKS_HELD)
-    else:
-        messages.success(request, f"{THANKS_HELD} {decision.notice}".strip())
-    return redirect(comments_url)
+    # The reader lands at their comment, with the confirmation there (comments/own.py):
+    # published, or shown to them alone until a moderator decides.
+    response = redirect(own.landing_url(comment))
+    own.remember(
+        request, response, comment, own.PUBLISHED if decision.is_published else own.POSTED
+    )
+    return response
 
 
 def _refused(request, form, status=200):
@@ -124,8 +119,10 @@ def report_comment(request, pk):
     if not form.is_valid():
         return _report_page(request, comment, form)
     moderation.file_report(comment, form.cleaned_data["reason"], ip_hash=moderation.hash_ip(ip))
-    messages.success(request, "Thank you. A moderator will review the comment.")
-    return redirect(comment.get_absolute_url())
+    # Back at the comment, or where it was if the report hid it, with the thanks there.
+    response = redirect(own.landing_url(comment))
+    own.remember(request, response, comment, own.REPORTED)
+    return response
 
 
 def _report_page(request, comment, form):

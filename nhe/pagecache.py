@@ -66,7 +66,12 @@ LOCK_SECONDS = 10
 # How long a page outlives its freshness, to be served while one request renders it anew.
 STALE_GRACE_SECONDS = 60
 LOCAL_PAGES = 200
-PRIVATE_COOKIES = {"sessionid", "messages"}
+# Cookies that make a page the reader's own: an editor's session, a message waiting for the
+# reader, the comments the reader posted or reported (comments/own.py, shown to them alone).
+# A request carrying one is never served from nor stored in the page cache, nor in nginx's
+# (deploy/nginx.conf.template names the same cookies), and its answer is marked private.
+# The CSRF cookie is not among them: it changes nothing on a page.
+PRIVATE_COOKIES = {"sessionid", "messages", "own_comments"}
 # Headers a replayed page gets anew rather than from the stored copy: the CSP middleware
 # writes the policy as the settings say now, and ConditionalGetMiddleware the length.
 REPLAYED_ANEW = {
@@ -237,11 +242,16 @@ class GenerationWatch:
 watch = GenerationWatch()
 
 
+def is_personal(request):
+    """True when the request carries a cookie that may make its page the reader's own."""
+    return not PRIVATE_COOKIES.isdisjoint(request.COOKIES)
+
+
 def _cacheable_request(request):
     return (
         seconds() > 0
         and request.method in ("GET", "HEAD")
-        and not PRIVATE_COOKIES.intersection(request.COOKIES)
+        and not is_personal(request)
         and not request.path.startswith(("/admin/", "/healthz"))
     )
 
@@ -311,6 +321,11 @@ class AnonymousPageCacheMiddleware:
         self.local_lock = threading.Lock()
 
     def __call__(self, request):
+        if is_personal(request):
+            response = self.get_response(request)
+            # No proxy, CDN or shared cache may keep what was rendered for one reader.
+            patch_cache_control(response, private=True, no_store=True)
+            return response
         if not _cacheable_request(request):
             return self.get_response(request)
         query = normalise_query(request)

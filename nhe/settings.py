@@ -494,6 +494,10 @@ COMMENTS_REPORT_THRESHOLD = env.int("COMMENTS_REPORT_THRESHOLD", default=3)
 COMMENTS_PAGE_SIZE = env.int("COMMENTS_PAGE_SIZE", default=50)
 COMMENTS_FORM_MIN_SECONDS = env.int("COMMENTS_FORM_MIN_SECONDS", default=3)
 COMMENTS_FORM_MAX_AGE = env.int("COMMENTS_FORM_MAX_AGE", default=2 * 60 * 60)
+# How long a reader's browser remembers the comments they posted or reported, to show them
+# their comment awaiting moderation in its place (comments/own.py); pages are never cached
+# for them meanwhile.
+COMMENTS_OWN_COOKIE_SECONDS = env.int("COMMENTS_OWN_COOKIE_SECONDS", default=6 * 60 * 60)
 # Attempts per window (seconds), counted in the shared cache: posts per IP, comments per
 # email, reports per IP.
 COMMENTS_RATE_PER_IP = env.int("COMMENTS_RATE_PER_IP", default=10)

@@ -6,6 +6,7 @@ import re
 from django import template
 from django.utils.html import format_html, format_html_join
 
+from comments import own
 from comments.discussion import Discussion
 from comments.forms import CommentForm, comment_form_context
 from comments.models import Comment
@@ -50,9 +51,15 @@ def article_comments(context, article):
     reply_to = request.GET.get("reply_to", "")
     if reply_to.isascii() and reply_to.isdigit():
         replying_to = discussion.find_thread(int(reply_to))
+    # The reader's own comments and reports make this rendering theirs alone: the thread is
+    # then rendered afresh, outside the shared fragment (nhe/pagecache.py keeps the page
+    # out of the shared caches and marks it private).
+    mine = own.for_article(request, article.pk)
+    threads = discussion.threads_for(mine) if mine else None
     return {
         "discussion": discussion,
-        "page": discussion.page(request.GET.get("comments")),
+        "page": discussion.page(request.GET.get("comments"), threads),
+        "is_personal": bool(mine),
         "article_url": article.get_absolute_url(),  # in every comment's links, worked out once
         "article_pk": article.pk,
         # The rendered comments are kept as the site's other fragments are (templates/).

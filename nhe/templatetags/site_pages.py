@@ -13,7 +13,10 @@ def days(count):
 
 
 def lifetime(seconds):
-    """A cookie's age in whole weeks where it is some, else in days."""
+    """A cookie's age in whole weeks where it is some, else in days, or hours under a day."""
+    if seconds < 86400:
+        count = max(1, round(seconds / 3600))
+        return ngettext("%(count)d hour", "%(count)d hours", count) % {"count": count}
     whole_days = max(1, round(seconds / 86400))
     return weeks(whole_days // 7) if whole_days % 7 == 0 else days(whole_days)
 
@@ -91,8 +94,15 @@ def site_cookies():
             "messages",
             'Carries a one-off confirmation, such as "Thank you for your comment", to the '
             "next page.",
-            "After you post a comment, report a comment or withdraw a pitch.",
+            "After you withdraw a pitch, or post on an article whose comments have closed.",
             "Until the confirmation is shown, straight away",
+        ),
+        (
+            "own_comments",
+            "Shows you your own comments while they wait for a moderator, and the thank-you "
+            "after a comment or report. It holds only which comments are yours.",
+            "When you post a comment, a reply or a report.",
+            lifetime(settings.COMMENTS_OWN_COOKIE_SECONDS),
         ),
         (
             settings.SESSION_COOKIE_NAME,

@@ -89,6 +89,14 @@ def test_the_cookie_notice_names_the_cookies_the_site_sets(client, settings):
     assert "3 days" in page
 
 
+def test_the_cookie_notice_names_the_own_comments_cookie_and_its_lifetime(client, settings):
+    """The cookie the comments app sets for a reader's own comments is listed, with its age."""
+    settings.COMMENTS_OWN_COOKIE_SECONDS = 6 * 3600
+    page = text_of(client.get("/cookies/"))
+    assert "<code>own_comments</code>" in page
+    assert "6 hours" in page
+
+
 def test_reading_a_site_page_sets_no_cookie(client):
     assert not client.get("/privacy/").cookies
 

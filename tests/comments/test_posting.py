@@ -12,14 +12,20 @@ from .factories import CommentFactory, comment_data, form_token
 pytestmark = pytest.mark.django_db
 
 
-def test_a_new_comment_waits_for_moderation_and_the_reader_is_told(post_comment, article):
+def test_a_new_comment_waits_for_moderation_and_the_reader_is_told_at_it(post_comment, article):
     response = post_comment(follow=True)
-    assert response.redirect_chain[-1][0] == f"{article.get_absolute_url()}#comments"
-    assert "Thanks, your comment is awaiting moderation" in response.text
     comment = Comment.objects.get()
+    assert (
+        response.redirect_chain[-1][0]
+        == f"{article.get_absolute_url()}#comment-{comment.pk}-status"
+    )
+    assert "Thanks, your comment is awaiting moderation" in response.text
     assert comment.status == Comment.Status.PENDING
     assert comment.body == "The winter plan leaves out community services."
-    assert "The winter plan leaves out" not in response.text
+    # Shown to its poster alone (tests/comments/test_own_comments.py), marked as waiting.
+    assert "The winter plan leaves out" in response.text
+    assert "Awaiting moderation" in response.text
+    assert "The winter plan leaves out" not in Client().get(article.get_absolute_url()).text
 
 
 def test_the_post_answers_with_a_redirect(post_comment, article):
@@ -263,7 +269,8 @@ def test_a_refused_comment_is_shown_under_the_articles_heading_not_the_whole_art
     summary = page.index("There is a problem with your comment")
     assert page.index('<h1 class="article__title">') < summary < page.index('name="body"')
     assert 'role="alert"' in page and "autofocus" in page
-    assert f'action="{reverse("comments:post", args=[article.pk])}"' in page
+    # The page opens at the form, whose summary the browser focuses.
+    assert f'action="{reverse("comments:post", args=[article.pk])}#comment-problems"' in page
     assert 'name="robots" content="noindex' in page
 
 

@@ -52,6 +52,23 @@ def test_article_page_queries_hold_from_5_to_500_comments(client, article):
     assert counts[500] <= ARTICLE_PAGE_BOUND
 
 
+def test_a_reader_with_comments_awaiting_moderation_costs_one_query_more(
+    client, article, post_comment
+):
+    """Their own comments come from one query, however many they and others posted."""
+    client.get("/")
+    counts = {}
+    for size in (5, 500):
+        add_comments(article, size)
+        posted = post_comment(body=f"Waiting at {size}.", email=f"waiting{size}@example.org")
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(posted["Location"])  # the last page of comments
+        assert f"Waiting at {size}." in response.text
+        counts[size] = len(queries)
+    assert counts[5] == counts[500]
+    assert counts[500] <= ARTICLE_PAGE_BOUND + 1
+
+
 def test_comment_page_two_costs_no_more(client, article):
     add_comments(article, 120)
     client.get("/")

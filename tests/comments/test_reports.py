@@ -21,7 +21,8 @@ def test_a_report_is_recorded_and_the_reader_thanked(client):
     comment = CommentFactory()
     response = report(comment, client=client)
     assert response.status_code == 302
-    assert response.url == f"{comment.article.get_absolute_url()}#comment-{comment.pk}"
+    # At the thanks, shown at the comment to this reader alone.
+    assert response.url == f"{comment.article.get_absolute_url()}#comment-{comment.pk}-status"
     assert client.get(response.url).text.count("A moderator will review the comment.") == 1
     assert Report.objects.get().reason == "abuse"
 
@@ -129,7 +130,7 @@ def test_the_report_page_of_a_comment_on_a_later_page_links_back_to_it(client, s
     page = client.get(reverse("comments:report", args=[last.pk])).text
     assert f'href="{article.get_absolute_url()}?comments=2#comment-{last.pk}"' in page
     response = report(last)
-    assert response.url == f"{article.get_absolute_url()}?comments=2#comment-{last.pk}"
+    assert response.url == f"{article.get_absolute_url()}?comments=2#comment-{last.pk}-status"
 
 
 def test_a_comment_on_an_unpublished_piece_cannot_be_reported(client):

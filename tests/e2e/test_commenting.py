@@ -42,8 +42,10 @@ def test_reader_comment_is_moderated_then_published(
     reader.get_by_label("Your comment").fill(words)
     reader.get_by_role("button", name="Post comment").click()
     reader.wait_for_load_state()
-    expect(reader.get_by_text("Thanks, your comment is awaiting moderation")).to_be_visible()
-    expect(reader.get_by_text(words)).to_have_count(0)
+    expect(reader.get_by_text("Thanks, your comment is awaiting moderation")).to_be_focused()
+    # Shown to its poster alone until a moderator approves it.
+    expect(reader.get_by_text("Awaiting moderation", exact=True)).to_be_visible()
+    expect(reader.get_by_text(words)).to_be_visible()
 
     desk = browser.new_context().new_page()
     desk.goto(live_server.url + "/admin/login/")
@@ -59,6 +61,7 @@ def test_reader_comment_is_moderated_then_published(
 
     reader.reload()
     expect(reader.get_by_text(words)).to_be_visible()
+    expect(reader.get_by_text("Awaiting moderation", exact=True)).to_have_count(0)
     expect(reader.locator("#comments-heading")).to_have_text("Comments (1)")
     expect(reader.get_by_role("link", name="1 comment")).to_be_visible()
     reader.goto(live_server.url + "/news/")
@@ -75,6 +78,7 @@ def test_errors_are_summarised_and_the_words_kept(live_server, page, story, sett
     page.wait_for_load_state()
     summary = page.get_by_role("alert")
     assert "There is a problem with your comment" in summary.inner_text()
+    expect(summary).to_be_focused()
     summary.get_by_role("link").filter(has_text="Your name").click()
     assert page.evaluate("() => document.activeElement.name") == "name"
     assert page.locator("#id_body").input_value() == "Words worth keeping."
@@ -88,10 +92,15 @@ def test_reader_reports_a_comment_and_is_taken_back_to_it(live_server, page, sto
     expect(page.get_by_text("Ward 7's patient in bed 3.")).to_be_visible()
     page.get_by_role("button", name="Send report").click()
     expect(page.get_by_role("alert")).to_contain_text("Please choose why we should review it.")
+    expect(page.get_by_role("alert")).to_be_focused()
     page.get_by_label("It contains patient information").check()
     page.get_by_role("button", name="Send report").click()
-    expect(page.get_by_text("Thank you. A moderator will review the comment.")).to_be_visible()
-    assert page.url.endswith(f"{story.get_absolute_url()}#comment-{comment.pk}")
+    thanks = page.get_by_role("status")
+    expect(thanks).to_have_text(
+        "Thank you for your report. The comment is hidden while a moderator reviews it."
+    )
+    expect(thanks).to_be_focused()
+    assert page.url.endswith(f"{story.get_absolute_url()}#comment-{comment.pk}-status")
     # A report of patient information hides the comment at once.
     expect(page.get_by_text("Ward 7's patient in bed 3.")).to_have_count(0)
     assert Report.objects.get().reason == Report.Reason.PATIENT_INFORMATION

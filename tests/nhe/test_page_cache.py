@@ -79,6 +79,35 @@ def test_a_reader_with_a_message_waiting_sees_it(client):
     assert "X-Page-Cache" not in client.get(article.get_absolute_url())
 
 
+def test_a_reader_with_their_own_comments_is_neither_served_nor_stored(client):
+    article = ArticleFactory()
+    client.get(article.get_absolute_url())
+    client.cookies["own_comments"] = "anything"
+    for _ in range(2):
+        response = client.get(article.get_absolute_url())
+        assert "X-Page-Cache" not in response
+        directives = {part.strip() for part in response["Cache-Control"].split(",")}
+        assert {"private", "no-store"} <= directives
+        assert "public" not in directives
+        assert "X-Accel-Expires" not in response
+
+
+def test_every_personal_cookie_makes_the_answer_private_even_with_the_cache_off(settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    article = ArticleFactory()
+    for name in pagecache.PRIVATE_COOKIES:
+        reader = Client()
+        reader.cookies[name] = "anything"
+        assert "private" in reader.get(article.get_absolute_url())["Cache-Control"], name
+
+
+def test_the_csrf_cookie_alone_still_gets_the_shared_copy(client):
+    article = ArticleFactory()
+    client.get(article.get_absolute_url())
+    client.cookies["csrftoken"] = "x" * 32
+    assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
+
+
 def test_publishing_shows_at_once(client):
     draft = ArticleFactory(title="Breaking: a new board", status=Article.Status.DRAFT)
     assert "Breaking: a new board" not in client.get("/").text
