@@ -45,7 +45,7 @@ def java_or_skip():
 
 
 @pytest.fixture
-def rendered(client, default_sections, tmp_path):
+def rendered(client, default_sections):
     """Each page type's HTML as the test client receives it: {label: (path, html)}."""
     pages = build_site()
     extra, reason = site_page(client)
@@ -59,6 +59,14 @@ def rendered(client, default_sections, tmp_path):
         assert response.status_code == page.status, f"{page.label} ({page.path})"
         html[page.label] = (page.path, response.content.decode())
     return html
+
+
+def test_a_site_page_is_among_the_pages_checked(client, default_sections):
+    """Says so (a skip with the reason) while the build has no site page to check."""
+    page, reason = site_page(client)
+    if page is None:
+        pytest.skip(reason)
+    assert client.get(page.path).status_code == 200
 
 
 def file_name(label):
