@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve test checks audit backup restore lint format venv bench bench-cpu drill clean
+.PHONY: run serve test checks audit backup restore lint format venv bench bench-cpu drill lighthouse clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Python 3.12+ is needed, found " + sys.version' 
@@ -88,5 +88,14 @@ bench-cpu: $(STAMP)
 drill: $(STAMP)
 	scripts/with-postgres $(BIN)/python -m bench.drill $(DRILL_ARGS)
 
+# Lighthouse 12 (mobile, median of three runs) on every public page type, served by the
+# production stack with the demo content (bench/lighthouse.py; the pinned version in
+# bench/lighthouse/package-lock.json). LIGHTHOUSE_ARGS="--runs 1 --only 'front page'" for one look.
+bench/lighthouse/node_modules/.package-lock.json: bench/lighthouse/package-lock.json
+	cd bench/lighthouse && npm ci --no-audit --no-fund
+
+lighthouse: $(STAMP) bench/lighthouse/node_modules/.package-lock.json
+	scripts/with-postgres $(BIN)/python -m bench.lighthouse $(LIGHTHOUSE_ARGS)
+
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var bench/lighthouse/node_modules

@@ -212,3 +212,17 @@ def test_one_address_using_up_the_comment_limit_leaves_the_other_free_to_post(st
     assert comments.count() == COMMENTS_PER_ADDRESS + 1
     # Each reader's own address reached the app: two addresses, two hashes.
     assert len(set(comments.values_list("ip_hash", flat=True))) == 2
+
+
+def test_a_page_may_post_to_its_own_origin_on_any_port(stack):
+    """The read beacon, as Chromium sends it from a page nginx served on a port of its own."""
+    article = ArticleFactory()
+    reader = Reader(EDITOR, stack["port"])
+    own_origin = {
+        "Origin": f"http://127.0.0.1:{stack['port']}",
+        "Sec-Fetch-Site": "same-origin",
+        "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36",
+    }
+    assert reader.request("POST", f"/read/{article.pk}/", {}, own_origin)[0] == 204
+    elsewhere = own_origin | {"Origin": "http://127.0.0.1:1", "Sec-Fetch-Site": "same-site"}
+    assert reader.request("POST", f"/read/{article.pk}/", {}, elsewhere)[0] == 403
