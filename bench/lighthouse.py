@@ -223,11 +223,16 @@ def measure(base_url, pages, runs):
         reports, errors = [], []
         for run in range(runs):
             print(f"  {label}: run {run + 1} of {runs}", file=sys.stderr)
-            try:
-                reports.append(lighthouse(base_url + path))
-            except RunFailed as error:
-                print(f"  {label}: run {run + 1} failed: {error}", file=sys.stderr)
-                errors.append(str(error))
+            # Lighthouse now and then fails to record a trace on a busy machine (NO_NAVSTART):
+            # such a run is tried once more before it counts as failed.
+            for attempt in (1, 2):
+                try:
+                    reports.append(lighthouse(base_url + path))
+                    break
+                except RunFailed as error:
+                    print(f"  {label}: run {run + 1} failed: {error}", file=sys.stderr)
+                    if attempt == 2:
+                        errors.append(str(error))
         if not reports:
             results[label] = {"path": path, "scores": None, "audits": {}, "errors": errors}
             continue
