@@ -1073,6 +1073,9 @@ class ContentGeneration(models.Model):
         return f"Generation {self.number}"
 
 
+DRAFT_COPY_LIFETIME = timedelta(days=30)
+
+
 class DraftCopyQuerySet(models.QuerySet):
     def of_form(self, user, *, article=None, form_key=""):
         """The copy of one article form: an article's, or (for a new article) the form's key."""
@@ -1082,6 +1085,8 @@ class DraftCopyQuerySet(models.QuerySet):
 
     def keep(self, user, *, article=None, form_key="", fields, labels):
         """Store the form as it stands, replacing this form's earlier copy."""
+        # Copies their author never came back for are dropped as they make new ones.
+        self.filter(user=user, saved_at__lt=timezone.now() - DRAFT_COPY_LIFETIME).delete()
         copy, _ = self.update_or_create(
             user=user,
             article=article,

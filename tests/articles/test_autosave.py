@@ -1,10 +1,12 @@
 """The article form's draft copy: kept per person while they type, touching nothing else."""
 
 import json
+from datetime import timedelta
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Article, ContentGeneration, DraftCopy
 from articles.signals import public_content_changed
@@ -218,3 +220,11 @@ def test_the_form_carries_the_autosave_settings(client, settings, wendy, her_dra
     assert 'data-seconds="7"' in page
     assert "articles/autosave.js" in page
     assert 'data-new-article="yes"' in client.get(ADD_URL).content.decode()
+
+
+def test_copies_left_for_a_month_go_when_the_writer_keeps_another(client, wendy, her_draft):
+    client.force_login(wendy)
+    keep(client, NEW_COPY_URL, autosave_key="abandoned")
+    DraftCopy.objects.update(saved_at=timezone.now() - timedelta(days=31))
+    keep(client, copy_url(her_draft))
+    assert list(DraftCopy.objects.values_list("article", flat=True)) == [her_draft.pk]

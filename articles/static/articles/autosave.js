@@ -173,6 +173,9 @@
         inCopy = snapshot();
         offer.hidden = true;
         say("Restored your changes from " + copy.saved_at_text + ". Save to keep them.");
+        // The buttons are gone: carry on where the typing left off.
+        const first = form.querySelector("input:not([type=hidden]), textarea, select");
+        if (first) first.focus();
       });
       box.querySelector('[data-autosave="discard"]').addEventListener("click", function () {
         discard(copy.form_key);
