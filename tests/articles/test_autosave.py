@@ -125,6 +125,9 @@ def test_an_editor_who_opens_the_piece_sees_only_their_own_copy(client, wendy, h
 def test_a_writer_keeps_no_copy_of_a_piece_they_may_no_longer_change(client, wendy):
     published = ArticleFactory(created_by=wendy)  # published: only an editor may change it
     client.force_login(wendy)
+    page = client.get(change_url(published))
+    assert page.status_code == 200
+    assert 'id="autosave"' not in page.content.decode()
     assert keep(client, copy_url(published)).status_code == 403
     assert not DraftCopy.objects.exists()
 
