@@ -20,7 +20,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
-from . import calendar
+from . import autosave, calendar
 from .diff import changes_between
 from .models import (
     Article,
@@ -228,6 +228,9 @@ class ArticleAdminForm(forms.ModelForm):
         help_text="Topics not in the list yet, separated by commas.",
     )
     base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Media:
+        js = ["articles/autosave.js"]
 
     class Meta:
         model = Article
@@ -496,6 +499,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     @method_decorator(csp_override(EDITOR_CSP))
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "autosave": autosave.form_settings(request)}
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_changeform_initial_data(self, request):
@@ -509,6 +513,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
         if "status" in form.changed_data and obj.status == Article.Status.PUBLISHED:
             obj.publish()
         super().save_model(request, obj, form, change)
+        autosave.discard_after_save(request, obj, added=not change)
         if obj.is_backdated():
             self.message_user(request, backdated_warning([obj]), messages.WARNING)
 
@@ -590,6 +595,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
             path("calendar/", view(self.calendar_view), name="articles_article_calendar"),
             path("<int:pk>/preview/", view(self.preview_view), name="articles_article_preview"),
             path("<int:pk>/compare/", view(self.compare_view), name="articles_article_compare"),
+            *autosave.DraftCopyEndpoints(self).urls(),
             *super().get_urls(),
         ]
 

@@ -1071,3 +1071,69 @@ class ContentGeneration(models.Model):
 
     def __str__(self):
         return f"Generation {self.number}"
+
+
+DRAFT_COPY_LIFETIME = timedelta(days=30)
+
+
+class DraftCopyQuerySet(models.QuerySet):
+    def of_form(self, user, *, article=None, form_key=""):
+        """The copy of one article form: an article's, or (for a new article) the form's key."""
+        if article is not None:
+            return self.filter(user=user, article=article)
+        return self.filter(user=user, article__isnull=True, form_key=form_key)
+
+    def keep(self, user, *, article=None, form_key="", fields, labels):
+        """Store the form as it stands, replacing this form's earlier copy."""
+        # Copies their author never came back for are dropped as they make new ones.
+        self.filter(user=user, saved_at__lt=timezone.now() - DRAFT_COPY_LIFETIME).delete()
+        copy, _ = self.update_or_create(
+            user=user,
+            article=article,
+            form_key="" if article is not None else form_key,
+            defaults={"fields": fields, "labels": labels, "saved_at": timezone.now()},
+        )
+        return copy
+
+    def latest_new_article(self, user):
+        """The newest copy of an add form this user left without saving."""
+        return self.filter(user=user, article__isnull=True).order_by("-saved_at").first()
+
+
+class DraftCopy(models.Model):
+    """What one person last had in an article form, kept while they type so that a crash or
+    a closed tab loses nothing. A scratch copy: it is not the article, not part of its
+    history and never shown to readers; saving the article deletes it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # A new article has no key yet: its form makes up one of its own.
+    form_key = models.CharField(max_length=64, blank=True)
+    fields = models.JSONField(help_text="The form's field values by name.")
+    labels = models.JSONField(
+        default=dict, blank=True, help_text="What the chosen options of each list said."
+    )
+    saved_at = models.DateTimeField(default=timezone.now)
+
+    objects = DraftCopyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "draft copy"
+        verbose_name_plural = "draft copies"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "article"],
+                condition=Q(article__isnull=False),
+                name="draft_copy_one_per_article",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "form_key"],
+                condition=Q(article__isnull=True),
+                name="draft_copy_one_per_new_form",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} on {self.article or 'a new article'} at {self.saved_at}"

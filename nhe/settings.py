@@ -483,6 +483,10 @@ if SENTRY_DSN:
 
 # What other apps add to the article admin (articles/admin.py, ArticleAdmin explains how).
 ARTICLE_ADMIN_EXTENSIONS = ["comments.admin.ArticleComments"]
+# The article form keeps a draft copy of what its editor types (articles/autosave.py):
+# this often while they type, and whenever the tab is hidden. The copy may be this large.
+ARTICLE_AUTOSAVE_SECONDS = env.int("ARTICLE_AUTOSAVE_SECONDS", default=30)
+ARTICLE_AUTOSAVE_MAX_BYTES = env.int("ARTICLE_AUTOSAVE_MAX_BYTES", default=1_000_000)
 
 # Reader comments: the moderation policy and spam defence in comments/moderation.py read these.
 COMMENTS_PREMODERATE = env.bool("COMMENTS_PREMODERATE", default=True)
