@@ -295,10 +295,14 @@ class PitchAdmin(admin.ModelAdmin):
         if obj is not None and action_form is not None:
             # The pitch page shows a button for each step its status allows, and no others.
             offered = dict(action_form.fields["action"].choices)
+            # Assigning a pitch to the editor who already has it would do nothing.
+            already_mine = obj.assigned_to_id == request.user.pk
             context["pitch_steps"] = [
                 (name, offered[name])
                 for name, step in ACTION_STEPS.items()
-                if name in offered and obj.allows(step)
+                if name in offered
+                and obj.allows(step)
+                and not (step == Pitch.Step.ASSIGN and already_mine)
             ]
         return super().render_change_form(request, context, add, change, form_url, obj)
 

@@ -127,7 +127,7 @@ def test_assign_then_review_then_shortlist_from_the_pitch_page(reviewer_client):
     assert f"Assigned 1 pitch ({pitch.reference}) to you. Status unchanged." in page
     pitch.refresh_from_db()
     assert (pitch.status, pitch.assigned_to) == (Status.RECEIVED, reviewer_client.user)
-    assert REVIEW in step_buttons(reviewer_client, pitch)
+    assert step_buttons(reviewer_client, pitch) == [REVIEW, SHORTLIST, DECLINE]
 
     page = press(reviewer_client, pitch, "mark_in_review").content.decode()
     assert f"Marked 1 pitch ({pitch.reference}) as in review." in page
