@@ -69,7 +69,7 @@ def transitions(leads_to, *step_tables):
 
 
 class PitchStateError(Exception):
-    """A pipeline step that the pitch's current status does not allow."""
+    """A pipeline step that the pitch, as it stands, does not allow (its status, mostly)."""
 
 
 class ReferenceSequence(models.Model):
@@ -130,7 +130,7 @@ class Pitch(models.Model):
         SHORTLIST = "shortlist", "Shortlist"
         ACCEPT = "accept", "Accept and create columnist"
         DECLINE = "decline", "Decline, with an email to the applicant"
-        WITHDRAW = "withdraw", "Withdraw (the applicant)"
+        WITHDRAW = "withdraw", "Withdraw"
 
     OPEN_STATUSES = (Status.RECEIVED, Status.IN_REVIEW, Status.SHORTLISTED)
     # The one table of what may happen to a pitch in each status. The admin offers exactly
@@ -275,9 +275,6 @@ class Pitch(models.Model):
     def allows(self, step):
         """Whether the desk may take this step now."""
         return step in self.STEPS[self.status]
-
-    def desk_steps(self):
-        return self.STEPS[self.status]
 
     @classmethod
     def step_rule(cls, step):
