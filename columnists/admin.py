@@ -331,7 +331,7 @@ class PitchAdmin(admin.ModelAdmin):
         for pitch in valid:
             try:
                 run(pitch)
-            except pipeline.PitchStateError as exc:  # changed by someone else meanwhile
+            except pipeline.PitchStateError as exc:  # changed meanwhile, or already done
                 refusals.append(str(exc))
             else:
                 changed.append(pitch.reference)
