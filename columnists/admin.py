@@ -17,6 +17,18 @@ from .models import Pitch, PitchEmail, PitchEvent
 
 BOTH = [admin.ActionLocation.CHANGE_LIST, admin.ActionLocation.CHANGE_FORM]
 CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Each pipeline action and the step of Pitch.STEPS it takes, in the order they are offered.
+ACTION_STEPS = {
+    "assign_to_me": Pitch.Step.ASSIGN,
+    "mark_in_review": Pitch.Step.START_REVIEW,
+    "shortlist": Pitch.Step.SHORTLIST,
+    "accept": Pitch.Step.ACCEPT,
+    "decline": Pitch.Step.DECLINE,
+}
+
+
+def _pitches(count):
+    return f"{count} pitch" if count == 1 else f"{count} pitches"
 
 
 class OverdueFilter(admin.SimpleListFilter):
@@ -262,71 +274,126 @@ class PitchAdmin(admin.ModelAdmin):
         response["Cache-Control"] = "private, no-store"
         return response
 
-    # Pipeline actions
+    # Pipeline actions: offered, on the list and on the pitch page, only where Pitch.STEPS
+    # allows them.
 
-    def _each(self, request, queryset, step, done):
-        changed, refused = 0, []
+    def get_actions(self, request, action_location=admin.ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location=action_location)
+        # A list filtered to one status offers only that status's steps.
+        status = request.GET.get("status__exact")
+        if action_location == admin.ActionLocation.CHANGE_LIST and status in Pitch.STEPS:
+            allowed = Pitch.STEPS[status]
+            actions = {
+                name: action
+                for name, action in actions.items()
+                if name not in ACTION_STEPS or ACTION_STEPS[name] in allowed
+            }
+        return actions
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        action_form = context.get("action_form")
+        if obj is not None and action_form is not None:
+            # The pitch page shows a button for each step its status allows, and no others.
+            offered = dict(action_form.fields["action"].choices)
+            # Assigning a pitch to the editor who already has it would do nothing.
+            already_mine = obj.assigned_to_id == request.user.pk
+            context["pitch_steps"] = [
+                (name, offered[name])
+                for name, step in ACTION_STEPS.items()
+                if name in offered
+                and obj.allows(step)
+                and not (step == Pitch.Step.ASSIGN and already_mine)
+            ]
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _split(self, queryset, step):
+        """The selected pitches whose status allows the step, and those it does not."""
+        valid, skipped = [], []
         for pitch in queryset:
-            try:
-                step(pitch)
-            except pipeline.PitchStateError as exc:
-                refused.append(str(exc))
-            else:
-                changed += 1
-        if changed:
-            self.message_user(request, done.format(count=changed), messages.SUCCESS)
-        for reason in refused:
-            self.message_user(request, reason, messages.WARNING)
+            (valid if pitch.allows(step) else skipped).append(pitch)
+        return valid, skipped
 
-    @admin.action(permissions=["review"], description="Assign to me", location=BOTH)
+    def _report_skipped(self, request, step, skipped, refusals=()):
+        """Say which selected pitches were left alone, and why."""
+        reasons = [pitch.status_clause() for pitch in skipped]
+        if reasons:
+            reasons = ["; ".join(reasons) + ". " + Pitch.step_rule(step)]
+        reasons.extend(refusals)
+        count = len(skipped) + len(refusals)
+        if count:
+            self.message_user(
+                request, f"Skipped {_pitches(count)}: {' '.join(reasons)}", messages.WARNING
+            )
+
+    def _each(self, request, queryset, step, run, done):
+        valid, skipped = self._split(queryset, step)
+        changed, refusals = [], []
+        for pitch in valid:
+            try:
+                run(pitch)
+            except pipeline.PitchStateError as exc:  # changed meanwhile, or already done
+                refusals.append(str(exc))
+            else:
+                changed.append(pitch.reference)
+        if changed:
+            summary = f"{_pitches(len(changed))} ({', '.join(changed)})"
+            self.message_user(request, done.format(pitches=summary), messages.SUCCESS)
+        self._report_skipped(request, step, skipped, refusals)
+
+    @admin.action(permissions=["review"], description=Pitch.Step.ASSIGN.label, location=BOTH)
     def assign_to_me(self, request, queryset):
         self._each(
             request,
             queryset,
+            Pitch.Step.ASSIGN,
             lambda pitch: pipeline.assign(pitch, to=request.user, by=request.user),
-            "Assigned {count} pitch(es) to you.",
+            "Assigned {pitches} to you. Status unchanged.",
         )
 
-    @admin.action(permissions=["review"], description="Mark as in review", location=BOTH)
+    @admin.action(permissions=["review"], description=Pitch.Step.START_REVIEW.label, location=BOTH)
     def mark_in_review(self, request, queryset):
         self._each(
             request,
             queryset,
+            Pitch.Step.START_REVIEW,
             lambda pitch: pipeline.start_review(pitch, by=request.user),
-            "Marked {count} pitch(es) as in review.",
+            "Marked {pitches} as in review.",
         )
 
-    @admin.action(permissions=["review"], description="Shortlist", location=BOTH)
+    @admin.action(permissions=["review"], description=Pitch.Step.SHORTLIST.label, location=BOTH)
     def shortlist(self, request, queryset):
         self._each(
             request,
             queryset,
+            Pitch.Step.SHORTLIST,
             lambda pitch: pipeline.shortlist(pitch, by=request.user),
-            "Shortlisted {count} pitch(es).",
+            "Shortlisted {pitches}.",
         )
 
-    @admin.action(
-        permissions=["review"],
-        description="Decline, with an email to the applicant",
-        location=BOTH,
-    )
+    @admin.action(permissions=["review"], description=Pitch.Step.DECLINE.label, location=BOTH)
     def decline(self, request, queryset):
+        valid, skipped = self._split(queryset, Pitch.Step.DECLINE)
+        self._report_skipped(request, Pitch.Step.DECLINE, skipped)
+        if not valid:
+            return None
+        chosen = queryset.filter(pk__in=[pitch.pk for pitch in valid])
         if "confirm" in request.POST:
             form = LetterForm(request.POST)
             if form.is_valid():
                 self._each(
                     request,
-                    queryset,
+                    chosen,
+                    Pitch.Step.DECLINE,
                     lambda pitch: pipeline.decline(pitch, by=request.user, **form.cleaned_data),
-                    "Declined {count} pitch(es) and emailed the applicants.",
+                    "Declined {pitches} and emailed the applicants.",
                 )
-                return self._back(queryset)
+                return self._back(chosen)
         else:
             subject, body = emails.letter("decline")
             form = LetterForm(initial={"subject": subject, "body": body})
-        return self._letter_page(request, queryset, form, "decline", "Decline pitches")
+        return self._letter_page(request, chosen, form, "decline", "Decline pitches")
 
-    @admin.action(permissions=["accept"], description="Accept and create columnist", location=BOTH)
+    @admin.action(permissions=["accept"], description=Pitch.Step.ACCEPT.label, location=BOTH)
     def accept(self, request, queryset):
         if queryset.count() != 1:
             self.message_user(
@@ -334,13 +401,8 @@ class PitchAdmin(admin.ModelAdmin):
             )
             return None
         pitch = queryset.get()
-        if not pitch.can_move_to(Pitch.Status.ACCEPTED):
-            self.message_user(
-                request,
-                f"{pitch.reference} is {pitch.get_status_display().lower()}; "
-                "only a shortlisted pitch can be accepted.",
-                messages.WARNING,
-            )
+        if not pitch.allows(Pitch.Step.ACCEPT):
+            self._report_skipped(request, Pitch.Step.ACCEPT, [pitch])
             return None
         if "confirm" in request.POST:
             form = AcceptForm(request.POST)

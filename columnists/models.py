@@ -57,8 +57,19 @@ def months_before(moment, months):
     return moment.replace(year=year, month=month + 1, day=day)
 
 
+def transitions(leads_to, *step_tables):
+    """The statuses each status may move to, read off the tables of steps."""
+    moves = {}
+    for table in step_tables:
+        for status, steps in table.items():
+            moves.setdefault(status, set()).update(
+                leads_to[step] for step in steps if leads_to[step]
+            )
+    return moves
+
+
 class PitchStateError(Exception):
-    """A pipeline step that the pitch's current status does not allow."""
+    """A pipeline step that the pitch, as it stands, does not allow (its status, mostly)."""
 
 
 class ReferenceSequence(models.Model):
@@ -111,22 +122,61 @@ class Pitch(models.Model):
         DECLINED = "declined", "Declined"
         WITHDRAWN = "withdrawn", "Withdrawn"
 
+    class Step(models.TextChoices):
+        """What can be done to a pitch; the labels are the admin's buttons."""
+
+        ASSIGN = "assign", "Assign to me"
+        START_REVIEW = "start_review", "Mark as in review"
+        SHORTLIST = "shortlist", "Shortlist"
+        ACCEPT = "accept", "Accept and create columnist"
+        DECLINE = "decline", "Decline, with an email to the applicant"
+        WITHDRAW = "withdraw", "Withdraw"
+
     OPEN_STATUSES = (Status.RECEIVED, Status.IN_REVIEW, Status.SHORTLISTED)
-    TRANSITIONS = {
-        Status.RECEIVED: {Status.IN_REVIEW, Status.SHORTLISTED, Status.DECLINED, Status.WITHDRAWN},
-        Status.IN_REVIEW: {Status.SHORTLISTED, Status.DECLINED, Status.WITHDRAWN},
-        Status.SHORTLISTED: {Status.IN_REVIEW, Status.ACCEPTED, Status.DECLINED, Status.WITHDRAWN},
-        Status.ACCEPTED: set(),
-        Status.DECLINED: set(),
-        Status.WITHDRAWN: set(),
+    # The one table of what may happen to a pitch in each status. The admin offers exactly
+    # these steps (list actions and the pitch page's buttons), and the pipeline refuses any
+    # other. A decided or withdrawn pitch takes no further step; its desk notes stay editable.
+    STEPS = {
+        Status.RECEIVED: (Step.ASSIGN, Step.START_REVIEW, Step.SHORTLIST, Step.DECLINE),
+        Status.IN_REVIEW: (Step.ASSIGN, Step.SHORTLIST, Step.DECLINE),
+        Status.SHORTLISTED: (Step.ASSIGN, Step.START_REVIEW, Step.ACCEPT, Step.DECLINE),
+        Status.ACCEPTED: (),
+        Status.DECLINED: (),
+        Status.WITHDRAWN: (),
     }
-    # What applicants see: a small, honest vocabulary that internal steps do not disturb.
+    # Where each step leads; assigning changes who has the pitch, never its status.
+    STEP_LEADS_TO = {
+        Step.ASSIGN: None,
+        Step.START_REVIEW: Status.IN_REVIEW,
+        Step.SHORTLIST: Status.SHORTLISTED,
+        Step.ACCEPT: Status.ACCEPTED,
+        Step.DECLINE: Status.DECLINED,
+        Step.WITHDRAW: Status.WITHDRAWN,
+    }
+    # How the desk's messages say a step was taken: "can be shortlisted".
+    STEP_DONE = {
+        Step.ASSIGN: "assigned",
+        Step.START_REVIEW: "marked as in review",
+        Step.SHORTLIST: "shortlisted",
+        Step.ACCEPT: "accepted",
+        Step.DECLINE: "declined",
+        Step.WITHDRAW: "withdrawn",
+    }
+    # The applicant may withdraw while the pitch is open; that is theirs, not the desk's.
+    APPLICANT_STEPS = {
+        Status.RECEIVED: (Step.WITHDRAW,),
+        Status.IN_REVIEW: (Step.WITHDRAW,),
+        Status.SHORTLISTED: (Step.WITHDRAW,),
+    }
+    TRANSITIONS = transitions(STEP_LEADS_TO, STEPS, APPLICANT_STEPS)
+    # What applicants see: a small, honest vocabulary that internal steps do not disturb
+    # (a shortlist can be undone, so it is not announced).
     APPLICANT_STATUS = {
         Status.RECEIVED: "Received",
         Status.IN_REVIEW: "Under review",
         Status.SHORTLISTED: "Under review",
-        Status.ACCEPTED: "Decision made",
-        Status.DECLINED: "Decision made",
+        Status.ACCEPTED: "Accepted",
+        Status.DECLINED: "Declined",
         Status.WITHDRAWN: "Withdrawn",
     }
 
@@ -221,6 +271,32 @@ class Pitch(models.Model):
 
     def can_move_to(self, status):
         return status in self.TRANSITIONS[self.status]
+
+    def allows(self, step):
+        """Whether the desk may take this step now."""
+        return step in self.STEPS[self.status]
+
+    @classmethod
+    def step_rule(cls, step):
+        """The table's rule for a step, as a sentence for the desk."""
+        allowed = [
+            status.label.lower()
+            for table in (cls.STEPS, cls.APPLICANT_STEPS)
+            for status, steps in table.items()
+            if step in steps
+        ]
+        listed = " or ".join(
+            [", ".join(allowed[:-1]), allowed[-1]] if len(allowed) > 1 else allowed
+        )
+        return f"Only {listed} pitches can be {cls.STEP_DONE[step]}."
+
+    def status_clause(self):
+        return f"{self.reference} is {self.get_status_display().lower()}"
+
+    def check_step(self, step):
+        """Refuse, with the reason, a step the desk may not take in this status."""
+        if not self.allows(step):
+            raise PitchStateError(f"{self.status_clause()}. {self.step_rule(step)}")
 
     @property
     def applicant_status(self):

@@ -20,6 +20,7 @@ from .storage import private_storage, random_name
 
 DUPLICATE_WINDOW_HOURS = 24
 Status = Pitch.Status
+Step = Pitch.Step
 
 __all__ = [
     "DuplicatePitch",
@@ -107,30 +108,32 @@ def _locked(pitch):
 
 
 def assign(pitch: Pitch, *, to, by) -> Pitch:
-    """Give an open pitch to an editor; a pitch nobody had looked at goes into review."""
+    """Give an open pitch to an editor. Only that: its status stays as it was, so the
+    desk's next step (marking it in review, say) is still there to take."""
     with transaction.atomic():
         pitch = _locked(pitch)
-        if not pitch.is_open():
-            raise PitchStateError(
-                f"{pitch.reference} is {pitch.get_status_display().lower()}; "
-                "only open pitches can be assigned."
-            )
+        pitch.check_step(Step.ASSIGN)
+        if pitch.assigned_to_id == to.pk:
+            raise PitchStateError(f"{pitch.reference} is already assigned to {_name(to)}.")
         pitch.assigned_to = to
         pitch.save(update_fields=["assigned_to"])
         pitch.events.create(
             from_status=pitch.status,
             to_status=pitch.status,
             actor=by,
-            note=f"Assigned to {to.get_full_name() or to.get_username()}",
+            note=f"Assigned to {_name(to)}",
         )
-        if pitch.status == Status.RECEIVED:
-            pitch.move_to(Status.IN_REVIEW, by=by)
     return pitch
+
+
+def _name(user):
+    return user.get_full_name() or user.get_username()
 
 
 def start_review(pitch: Pitch, *, by) -> Pitch:
     with transaction.atomic():
         pitch = _locked(pitch)
+        pitch.check_step(Step.START_REVIEW)
         pitch.move_to(Status.IN_REVIEW, by=by)
     return pitch
 
@@ -138,6 +141,7 @@ def start_review(pitch: Pitch, *, by) -> Pitch:
 def shortlist(pitch: Pitch, *, by) -> Pitch:
     with transaction.atomic():
         pitch = _locked(pitch)
+        pitch.check_step(Step.SHORTLIST)
         pitch.move_to(Status.SHORTLISTED, by=by)
     return pitch
 
@@ -146,6 +150,7 @@ def decline(pitch: Pitch, *, by, subject: str, body: str) -> Pitch:
     """Decline, and send the applicant the editor's (possibly edited) letter."""
     with transaction.atomic():
         pitch = _locked(pitch)
+        pitch.check_step(Step.DECLINE)
         pitch.move_to(Status.DECLINED, by=by)
         emails.queue(
             pitch,
@@ -172,11 +177,7 @@ def accept(pitch: Pitch, *, by, subject: str, body: str, author: Author | None =
     """Accept a pitch: make (or mark) its author a columnist, record it, tell the applicant."""
     with transaction.atomic():
         pitch = _locked(pitch)
-        if not pitch.can_move_to(Status.ACCEPTED):
-            raise PitchStateError(
-                f"{pitch.reference} is {pitch.get_status_display().lower()}; shortlist it "
-                "before accepting."
-            )
+        pitch.check_step(Step.ACCEPT)
         author = _columnist_for(pitch, author)
         pitch.author = author
         pitch.save(update_fields=["author"])

@@ -111,7 +111,12 @@ def pitch_status(request, token):
     response = render(
         request,
         "columnists/status.html",
-        {"pitch": pitch, "form": form, "response_days": settings.PITCH_RESPONSE_DAYS},
+        {
+            "pitch": pitch,
+            "form": form,
+            "response_days": settings.PITCH_RESPONSE_DAYS,
+            "retention_months": settings.PITCH_RETENTION_MONTHS,
+        },
     )
     # The secret URL never leaves for another site; posts back to our own pages still carry
     # their origin, which the CSRF check needs (no-referrer makes browsers send Origin: null).

@@ -117,7 +117,7 @@ def test_only_a_shortlisted_pitch_can_be_accepted(reviewer_client):
     response = confirm(reviewer_client, pitch)
     assert response.status_code == 302
     page = reviewer_client.get(response["Location"]).content.decode()
-    assert "only a shortlisted pitch can be accepted" in page
+    assert "Only shortlisted pitches can be accepted." in page
     assert not Author.objects.exists()
     pitch.refresh_from_db()
     assert pitch.status == Pitch.Status.IN_REVIEW

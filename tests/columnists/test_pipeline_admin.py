@@ -84,18 +84,18 @@ def test_nobody_adds_pitches_in_the_admin_and_reviewers_cannot_delete(reviewer_c
     assert "delete_selected" not in page
 
 
-def test_assign_to_me_assigns_and_starts_the_review(reviewer_client):
+def test_assign_to_me_only_assigns(reviewer_client):
     pitch = PitchFactory()
     response = act(reviewer_client, "assign_to_me", pitch)
-    assert "Assigned 1 pitch(es) to you." in response.content.decode()
+    assert (
+        f"Assigned 1 pitch ({pitch.reference}) to you. Status unchanged."
+        in response.content.decode()
+    )
     pitch.refresh_from_db()
     assert pitch.assigned_to == reviewer_client.user
-    assert pitch.status == Pitch.Status.IN_REVIEW
+    assert pitch.status == Pitch.Status.RECEIVED
     username = reviewer_client.user.username
-    assert history(pitch) == [
-        ("received", "received", username, "Assigned to Rita Reviewer"),
-        ("received", "in_review", username, ""),
-    ]
+    assert history(pitch) == [("received", "received", username, "Assigned to Rita Reviewer")]
 
 
 def test_shortlisting_is_recorded_with_who_and_when(reviewer_client):
@@ -114,7 +114,10 @@ def test_shortlisting_is_recorded_with_who_and_when(reviewer_client):
 def test_a_step_the_status_does_not_allow_is_refused_with_a_reason(reviewer_client):
     pitch = PitchFactory(status=Pitch.Status.DECLINED)
     response = act(reviewer_client, "shortlist", pitch)
-    assert "is declined; it cannot become shortlisted" in response.content.decode()
+    assert (
+        f"Skipped 1 pitch: {pitch.reference} is declined. "
+        "Only received or in review pitches can be shortlisted."
+    ) in response.content.decode()
     pitch.refresh_from_db()
     assert pitch.status == Pitch.Status.DECLINED
     assert not pitch.events.exists()
@@ -235,4 +238,4 @@ def test_actions_are_offered_on_the_pitch_page_too(reviewer_client):
         reverse("admin:columnists_pitch_change", args=[pitch.pk])
     ).content.decode()
     assert 'value="shortlist"' in page
-    assert 'value="accept"' in page
+    assert 'value="accept"' not in page  # only a shortlisted pitch can be accepted

@@ -6,11 +6,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from .conftest import pitch_data
-from .factories import PitchFactory
+from .factories import PitchFactory, reviewer
 
 pytestmark = pytest.mark.django_db
 
 BOUNDS = {"apply": 1, "thanks": 3, "status": 3, "submit": 16}
+DESK_BOUNDS = {"list": 10, "shortlisted list": 10, "pitch page": 8}
 
 
 def count(client, method, url, data=None):
@@ -39,4 +40,31 @@ def test_query_counts_hold_as_pitches_pile_up(client, default_sections):
     large = measure(client, 2)
     assert small == large
     for name, bound in BOUNDS.items():
+        assert large[name] <= bound, (name, large[name])
+
+
+def measure_desk(client, n):
+    client.force_login(reviewer(username=f"desk{n}"))
+    probe = PitchFactory(status="in_review")
+    return {
+        "list": count(client, "get", reverse("admin:columnists_pitch_changelist")),
+        "shortlisted list": count(
+            client,
+            "get",
+            reverse("admin:columnists_pitch_changelist") + "?status__exact=shortlisted",
+        ),
+        "pitch page": count(
+            client, "get", reverse("admin:columnists_pitch_change", args=[probe.pk])
+        ),
+    }
+
+
+def test_the_desk_pages_cost_the_same_with_more_pitches(client):
+    PitchFactory.create_batch(3, status="shortlisted")
+    small = measure_desk(client, 1)
+    PitchFactory.create_batch(60, status="shortlisted")
+    PitchFactory.create_batch(60, status="accepted")
+    large = measure_desk(client, 2)
+    assert small == large
+    for name, bound in DESK_BOUNDS.items():
         assert large[name] <= bound, (name, large[name])

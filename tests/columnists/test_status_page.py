@@ -16,8 +16,8 @@ pytestmark = pytest.mark.django_db
         (Pitch.Status.RECEIVED, "Received"),
         (Pitch.Status.IN_REVIEW, "Under review"),
         (Pitch.Status.SHORTLISTED, "Under review"),
-        (Pitch.Status.ACCEPTED, "Decision made"),
-        (Pitch.Status.DECLINED, "Decision made"),
+        (Pitch.Status.ACCEPTED, "Accepted"),
+        (Pitch.Status.DECLINED, "Declined"),
         (Pitch.Status.WITHDRAWN, "Withdrawn"),
     ],
 )
@@ -28,6 +28,71 @@ def test_applicants_see_a_small_honest_vocabulary(client, status, shown):
     assert pitch.reference in page
     if status == Pitch.Status.SHORTLISTED:
         assert "hortlist" not in page
+
+
+@pytest.mark.parametrize(
+    "status,says,does_not_say",
+    [
+        (
+            Pitch.Status.RECEIVED,
+            ["waiting for an editor to read it", "we will email you with our decision"],
+            ["Congratulations", "not to take this column forward"],
+        ),
+        (
+            Pitch.Status.IN_REVIEW,
+            ["An editor is reading your pitch", "we will email you with our decision"],
+            ["Congratulations", "not to take this column forward"],
+        ),
+        (
+            Pitch.Status.SHORTLISTED,
+            ["An editor is reading your pitch", "we will email you with our decision"],
+            ["Congratulations", "not to take this column forward"],
+        ),
+        (
+            Pitch.Status.ACCEPTED,
+            [
+                "Congratulations: we would like to publish your column.",
+                "One of our editors will be in touch by email to agree your first column",
+                "your columnist page",
+            ],
+            ["We aim to reply", "Withdraw my pitch", "not to take this column forward"],
+        ),
+        (
+            Pitch.Status.DECLINED,
+            [
+                "Thank you for pitching to us",
+                "We have decided not to take this column forward.",
+                "this is not a judgement on your work",
+                "You are welcome to",
+                "pitch us again",
+                "We delete your details and files 6 months after our decision.",
+            ],
+            ["We aim to reply", "Withdraw my pitch", "Congratulations"],
+        ),
+        (
+            Pitch.Status.WITHDRAWN,
+            ["You withdrew this pitch.", "we are no longer considering it"],
+            ["We aim to reply", "Withdraw my pitch", "Congratulations"],
+        ),
+    ],
+)
+def test_each_status_is_explained_with_what_happens_next(
+    client, settings, status, says, does_not_say
+):
+    settings.PITCH_RETENTION_MONTHS = 6
+    pitch = PitchFactory(status=status)
+    page = client.get(pitch.get_status_url()).content.decode()
+    for text in says:
+        assert text in page, text
+    for text in does_not_say:
+        assert text not in page, text
+    assert "Decision made" not in page
+
+
+def test_a_declined_applicant_is_invited_to_pitch_again(client):
+    pitch = PitchFactory(status=Pitch.Status.DECLINED)
+    page = client.get(pitch.get_status_url()).content.decode()
+    assert '<a href="/columnists/apply/">pitch us again</a>' in page
 
 
 def test_the_page_shows_no_notes_and_no_reviewer(client):

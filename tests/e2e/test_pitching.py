@@ -64,7 +64,7 @@ def test_a_pitch_goes_from_the_form_to_a_new_columnist(
         page.get_by_role("button", name="Run").click()
 
     run_action("Shortlist")
-    expect(page.get_by_text("Shortlisted 1 pitch(es).")).to_be_visible()
+    expect(page.get_by_text(f"Shortlisted 1 pitch ({pitch.reference}).")).to_be_visible()
     page.goto(live_server.url + "/admin/columnists/pitch/")
     run_action("Accept and create columnist")
     page.get_by_role("button", name="Accept and create columnist").click()
