@@ -1,14 +1,23 @@
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.template.defaultfilters import truncatechars
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from . import moderation
-from .models import ArticleCommentSettings, BlockedPhrase, Comment, Report
+from .models import ArticleCommentSettings, BlockedPhrase, Comment, Report, ReportedComment
 
 
 def masked_email(email):
@@ -19,7 +28,7 @@ def masked_email(email):
 
 class ReportInline(admin.TabularInline):
     model = Report
-    fields = ["reason", "created_at", "resolved"]
+    fields = ["reason", "note", "created_at", "resolved"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -59,6 +68,19 @@ class CommentModerationForm(forms.ModelForm):
         return cleaned
 
 
+class ReportedFilter(admin.SimpleListFilter):
+    title = "reader reports"
+    parameter_name = "reported"
+
+    def lookups(self, request, model_admin):
+        return [("open", "Reported, not yet reviewed")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "open":
+            return queryset.reported()
+        return queryset
+
+
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
     form = CommentModerationForm
@@ -67,12 +89,12 @@ class CommentAdmin(admin.ModelAdmin):
         "name",
         "article_link",
         "status",
-        "held_reason",
+        "hold_reason",
         "report_count",
         "created_at",
     ]
     list_display_links = ["excerpt"]
-    list_filter = ["status", "safety_hold", "created_at"]
+    list_filter = ["status", ReportedFilter, "safety_hold", "created_at"]
     list_select_related = ["article__section"]
     show_facets = admin.ShowFacets.ALWAYS
     # "=email" finds a reader's comments by exact address without ever listing addresses.
@@ -96,7 +118,7 @@ class CommentAdmin(admin.ModelAdmin):
         "email_masked",
         "rendered_body",
         "status",
-        "held_reason",
+        "hold_reason",
         "safety_hold",
         "report_count",
         "notify_replies",
@@ -133,6 +155,10 @@ class CommentAdmin(admin.ModelAdmin):
                 release_safety_hold=form.cleaned_data.get("confirm_safe", False),
             )
         # Nothing else on the page is editable.
+
+    @admin.display(description="Held reason", ordering="held_reason")
+    def hold_reason(self, obj):
+        return obj.hold_reason or "—"
 
     @admin.display(description="Comment")
     def excerpt(self, obj):
@@ -197,6 +223,80 @@ class CommentAdmin(admin.ModelAdmin):
     @admin.action(description="Mark selected comments as spam", permissions=["moderate"])
     def mark_spam(self, request, queryset):
         self._moderate(request, queryset, Comment.Status.SPAM, "marked as spam")
+
+
+@admin.register(ReportedComment)
+class ReportedCommentAdmin(CommentAdmin):
+    """A queue of its own for comments readers reported, with their reasons and notes, so
+    that reports do not wait unseen among everything pre-moderation holds."""
+
+    list_display = [
+        "excerpt",
+        "name",
+        "article_link",
+        "status",
+        "reader_reports",
+        "created_at",
+    ]
+    list_filter = ["status", "safety_hold"]
+    # Most reported first: the comments most readers are worried about.
+    ordering = ["-report_count", "-created_at"]
+    actions = ["keep", *CommentAdmin.actions]
+
+    @admin.action(
+        description="Keep selected comments as they are and dismiss the reports",
+        permissions=["moderate"],
+    )
+    def keep(self, request, queryset):
+        kept = moderation.dismiss_reports(queryset, moderator=request.user)
+        self.message_user(
+            request,
+            f"Reports dismissed on {kept} comment{'s' if kept != 1 else ''}.",
+            messages.SUCCESS,
+        )
+
+    def get_queryset(self, request):
+        unresolved = Report.objects.filter(resolved=False).order_by("created_at", "pk")
+        return (
+            super()
+            .get_queryset(request)
+            .reported()
+            .prefetch_related(Prefetch("reports", queryset=unresolved, to_attr="open_reports"))
+        )
+
+    @admin.display(description="Readers' reports and notes")
+    def reader_reports(self, obj):
+        reports = getattr(obj, "open_reports", None)
+        if reports is None:
+            reports = obj.reports.filter(resolved=False)
+        return format_html(
+            '<ul class="reader-reports">{}</ul>',
+            format_html_join(
+                "",
+                "<li>{}{}</li>",
+                (
+                    (
+                        report.get_reason_display(),
+                        format_html(": “{}”", report.note) if report.note else "",
+                    )
+                    for report in reports
+                ),
+            ),
+        )
+
+    # The queue is part of the comment desk: whoever may see and moderate comments may work
+    # it, without permissions of its own.
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("comments.view_comment")
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm("comments.change_comment")
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.has_perm("comments.delete_comment")
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
 
 
 @admin.register(BlockedPhrase)

@@ -9,7 +9,7 @@ from django.template.defaultfilters import pluralize
 from articles.background import enqueue_after_commit
 
 from . import moderation, tasks
-from .models import Comment, Report
+from .models import REPORT_NOTE_MAX_LENGTH, Comment, Report
 
 # Characters that reorder or hide text: harmless in a body, but in a name they can make one
 # reader pass for another, so names refuse them.
@@ -138,6 +138,33 @@ class ReportForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Please choose why we should review it."},
     )
+    note = forms.CharField(
+        required=False,
+        label="Anything a moderator should know? (optional)",
+        help_text=(
+            f"Up to {REPORT_NOTE_MAX_LENGTH} characters. Only moderators read this; "
+            "please do not include patient details."
+        ),
+        # No maxlength attribute, as on the comment form: a pasted note is never cut silently.
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[refuse_unencodable],
+    )
+
+    def clean_note(self):
+        # Control characters (other than line breaks and tabs) carry nothing a moderator
+        # needs and can disguise text, so they are dropped rather than refused.
+        note = "".join(
+            char
+            for char in self.cleaned_data["note"]
+            if char in "\n\t"
+            or (unicodedata.category(char) != "Cc" and char not in DIRECTION_CONTROLS)
+        ).strip()
+        if len(note) > REPORT_NOTE_MAX_LENGTH:
+            raise ValidationError(
+                f"Please shorten your note to {REPORT_NOTE_MAX_LENGTH} characters or fewer; "
+                f"it has {len(note):,}."
+            )
+        return note
 
 
 def too_many_message(what):

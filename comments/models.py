@@ -7,6 +7,9 @@ from django.utils import timezone
 from articles.models import Article
 
 REMOVED = "[removed]"
+# Why a comment waits when no rule flagged it: the site reads every comment first.
+PREMODERATED = "Pre-moderation: every comment is read before it appears"
+REPORT_NOTE_MAX_LENGTH = 500
 
 
 class CommentQuerySet(models.QuerySet):
@@ -27,6 +30,11 @@ class CommentQuerySet(models.QuerySet):
 
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)
+
+    def reported(self):
+        """Comments with reader reports that no moderator has reviewed yet."""
+        unresolved = Report.objects.filter(comment=models.OuterRef("pk"), resolved=False)
+        return self.filter(models.Exists(unresolved))
 
     def under_safety_hold(self):
         """Comments held for a legal risk: only a moderator's confirmed, one-by-one approval
@@ -128,6 +136,16 @@ class Comment(models.Model):
         """The permalink: the article page that lists this comment's thread, at the comment."""
         return f"{self.thread_url()}#{self.anchor()}"
 
+    @property
+    def hold_reason(self):
+        """Why the comment waits or was turned away, in words for moderators. Comments held
+        before pre-moderation gave its reason carry none, so it is named here."""
+        if self.held_reason:
+            return self.held_reason
+        if self.status == Comment.Status.PENDING:
+            return PREMODERATED
+        return ""
+
     def thread_url(self):
         """The article page that lists this comment's thread."""
         root = self.parent or self
@@ -170,6 +188,12 @@ class Report(models.Model):
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
     reason = models.CharField(max_length=20, choices=Reason)
+    note = models.TextField(
+        "reader's note",
+        blank=True,
+        max_length=REPORT_NOTE_MAX_LENGTH,
+        help_text="What the reader added in their own words; shown to moderators only.",
+    )
     ip_hash = models.CharField("IP address hash", max_length=64)
     created_at = models.DateTimeField(default=timezone.now)
     resolved = models.BooleanField(
@@ -184,6 +208,14 @@ class Report(models.Model):
 
     def __str__(self):
         return f"{self.get_reason_display()} ({self.comment_id})"
+
+
+class ReportedComment(Comment):
+    """The reported-comments queue: comments with reader reports not yet reviewed."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "reported comment"
 
 
 class BlockedPhrase(models.Model):

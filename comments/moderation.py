@@ -21,7 +21,7 @@ from django_ratelimit.core import is_ratelimited
 from articles.background import enqueue_after_commit
 
 from . import signals, tasks
-from .models import ArticleCommentSettings, BlockedPhrase, Comment, Report
+from .models import PREMODERATED, ArticleCommentSettings, BlockedPhrase, Comment, Report
 
 FORM_TOKEN_SALT = "comments.form-token"  # noqa: S105 (a namespace)  # nosec B105
 LINK = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
@@ -63,7 +63,7 @@ def decide(*, name: str, email: str, body: str) -> Decision:
     if settings.COMMENTS_TRUST_APPROVED_EMAILS and has_approved_comment(email):
         return Decision(Comment.Status.APPROVED, "Author has an earlier approved comment")
     if settings.COMMENTS_PREMODERATE:
-        return Decision(Comment.Status.PENDING)
+        return Decision(Comment.Status.PENDING, PREMODERATED)
     return Decision(Comment.Status.APPROVED)
 
 
@@ -280,12 +280,26 @@ def moderate(comments, status, *, moderator, release_safety_hold=False):
     return len(ids)
 
 
-def file_report(comment, reason, *, ip_hash):
-    """Record a reader's report; hide the comment for review at the threshold, or at once
-    for reasons with legal risk. Returns False when this reader had already reported it."""
+def dismiss_reports(comments, *, moderator):
+    """A moderator read the reported comments and keeps them as they are: their reports are
+    resolved, so they leave the reported queue. Nothing readers see changes. Returns how many
+    comments had reports to dismiss."""
+    with transaction.atomic():
+        ids = list(comments.reported().values_list("pk", flat=True))
+        Report.objects.filter(comment__in=ids, resolved=False).update(resolved=True)
+        Comment.objects.filter(pk__in=ids).update(
+            report_count=0, moderated_at=timezone.now(), moderated_by=moderator
+        )
+    return len(ids)
+
+
+def file_report(comment, reason, *, ip_hash, note=""):
+    """Record a reader's report, with their note if any; hide the comment for review at the
+    threshold, or at once for reasons with legal risk. Returns False when this reader had
+    already reported it."""
     with transaction.atomic():
         _, created = Report.objects.get_or_create(
-            comment=comment, ip_hash=ip_hash, defaults={"reason": reason}
+            comment=comment, ip_hash=ip_hash, defaults={"reason": reason, "note": note}
         )
         if not created:
             return False

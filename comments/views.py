@@ -118,7 +118,12 @@ def report_comment(request, pk):
     form = ReportForm(request.POST)
     if not form.is_valid():
         return _report_page(request, comment, form)
-    moderation.file_report(comment, form.cleaned_data["reason"], ip_hash=moderation.hash_ip(ip))
+    moderation.file_report(
+        comment,
+        form.cleaned_data["reason"],
+        ip_hash=moderation.hash_ip(ip),
+        note=form.cleaned_data["note"],
+    )
     # Back at the comment, or where it was if the report hid it, with the thanks there.
     response = redirect(own.landing_url(comment))
     own.remember(request, response, comment, own.REPORTED)
