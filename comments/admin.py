@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import (
     Case,
     Count,
@@ -11,12 +12,15 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import truncatechars
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from . import moderation
+from .forms import StaffReplyForm
 from .models import ArticleCommentSettings, BlockedPhrase, Comment, Report, ReportedComment
 
 
@@ -126,6 +130,7 @@ class CommentAdmin(admin.ModelAdmin):
         "moderated_at",
         "moderated_by",
         "ip_hash",
+        "is_staff_reply",
     ]
     readonly_fields = [field for field in fields if field != "status"]
 
@@ -133,12 +138,97 @@ class CommentAdmin(admin.ModelAdmin):
         fields = list(self.fields)
         if obj and obj.safety_hold and self.has_moderate_permission(request):
             fields.insert(fields.index("status") + 1, "confirm_safe")
+        if obj and self.has_moderate_permission(request):
+            fields.insert(0, "moderator_tools")
         return fields
 
     def get_readonly_fields(self, request, obj=None):
         if self.has_moderate_permission(request):
-            return self.readonly_fields
+            return [*self.readonly_fields, "moderator_tools"]
         return [*self.readonly_fields, "status"]
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        name = f"{self.opts.app_label}_{self.opts.model_name}"
+        return [
+            path(
+                "<int:pk>/staff-reply/",
+                view(self.staff_reply_view),
+                name=f"{name}_staff_reply",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description="Moderator tools")
+    def moderator_tools(self, obj):
+        tools = []
+        if obj.status == Comment.Status.APPROVED:
+            tools.append(
+                (
+                    reverse("admin:comments_comment_staff_reply", args=[obj.pk]),
+                    "Reply as NHE staff",
+                )
+            )
+        if not tools:
+            return "—"
+        return format_html_join(" · ", '<a href="{}">{}</a>', tools)
+
+    def moderator_form_page(self, request, comment, form, *, title, intro, submit_label):
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": title,
+            "intro": intro,
+            "comment": comment,
+            "form": form,
+            "submit_label": submit_label,
+        }
+        return TemplateResponse(request, "admin/comments/comment/moderator_form.html", context)
+
+    def moderated_comment(self, request, pk):
+        if not self.has_moderate_permission(request):
+            raise PermissionDenied
+        return get_object_or_404(Comment.objects.select_related("article__section"), pk=pk)
+
+    def staff_reply_view(self, request, pk):
+        comment = self.moderated_comment(request, pk)
+        if comment.status != Comment.Status.APPROVED:
+            self.message_user(
+                request, "Only a published comment can have a staff reply.", messages.ERROR
+            )
+            return redirect("admin:comments_comment_change", comment.pk)
+        user = request.user
+        form = StaffReplyForm(
+            request.POST or None, initial={"name": user.get_full_name() or user.get_username()}
+        )
+        if request.method == "POST" and form.is_valid():
+            reply = moderation.post_staff_reply(
+                comment,
+                moderator=user,
+                name=form.cleaned_data["name"],
+                body=form.cleaned_data["body"],
+            )
+            self.message_user(
+                request,
+                format_html(
+                    'Your reply is published, marked as NHE staff. <a href="{}">See it on the '
+                    "page</a>.",
+                    reply.get_absolute_url(),
+                ),
+                messages.SUCCESS,
+            )
+            return redirect("admin:comments_comment_change", reply.pk)
+        return self.moderator_form_page(
+            request,
+            comment,
+            form,
+            title="Reply as NHE staff",
+            intro=(
+                "Your reply is published at once under this comment's thread and marked "
+                "“NHE staff” on the article page."
+            ),
+            submit_label="Publish staff reply",
+        )
 
     def has_add_permission(self, request):
         return False

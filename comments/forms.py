@@ -167,6 +167,30 @@ class ReportForm(forms.Form):
         return note
 
 
+class StaffReplyForm(forms.Form):
+    """A moderator's reply, published at once and marked as NHE staff."""
+
+    name = forms.CharField(
+        max_length=80,
+        label="Shown as",
+        help_text="The name readers see, beside the NHE staff mark.",
+        validators=[refuse_unencodable, refuse_hidden_characters],
+    )
+    body = forms.CharField(
+        label="Reply",
+        widget=forms.Textarea(attrs={"rows": 6, "cols": 80}),
+        help_text="Plain text. Web addresses become links. Published as soon as you send it.",
+        validators=[refuse_unencodable],
+    )
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        limit = settings.COMMENTS_MAX_LENGTH
+        if len(body) > limit:
+            raise ValidationError(f"Please keep the reply to {limit:,} characters or fewer.")
+        return body
+
+
 def too_many_message(what):
     minutes = max(1, settings.COMMENTS_RATE_WINDOW // 60)
     return (

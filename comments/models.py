@@ -107,6 +107,11 @@ class Comment(models.Model):
     ip_hash = models.CharField(
         "IP address hash", max_length=64, blank=True, help_text="A keyed hash, never the address."
     )
+    is_staff_reply = models.BooleanField(
+        "NHE staff reply",
+        default=False,
+        help_text="Posted by a moderator from the admin and marked as NHE staff on the page.",
+    )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     moderated_at = models.DateTimeField(null=True, blank=True)
     moderated_by = models.ForeignKey(

@@ -280,6 +280,26 @@ def moderate(comments, status, *, moderator, release_safety_hold=False):
     return len(ids)
 
 
+def post_staff_reply(comment, *, moderator, name, body):
+    """A reply from NHE staff, published at once under the comment's thread (replies go one
+    level deep). Saving a published comment ends the content generation (comments/signals.py),
+    and the parent's author hears of it as they would of any approved reply."""
+    with transaction.atomic():
+        reply = Comment.objects.create(
+            article_id=comment.article_id,
+            parent_id=comment.parent_id or comment.pk,
+            name=name,
+            email=moderator.email,
+            body=body,
+            status=Comment.Status.APPROVED,
+            is_staff_reply=True,
+            moderated_at=timezone.now(),
+            moderated_by=moderator,
+        )
+        enqueue_after_commit(tasks.notify_parent_of_reply, reply.pk)
+    return reply
+
+
 def dismiss_reports(comments, *, moderator):
     """A moderator read the reported comments and keeps them as they are: their reports are
     resolved, so they leave the reported queue. Nothing readers see changes. Returns how many
