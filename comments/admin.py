@@ -17,11 +17,20 @@ from django.template.defaultfilters import truncatechars
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
 from . import moderation
-from .forms import StaffReplyForm
-from .models import ArticleCommentSettings, BlockedPhrase, Comment, Report, ReportedComment
+from .forms import BlockCommenterForm, StaffReplyForm
+from .models import (
+    ArticleCommentSettings,
+    BlockedPhrase,
+    Comment,
+    CommenterBlock,
+    Report,
+    ReportedComment,
+)
 
 
 def masked_email(email):
@@ -156,6 +165,7 @@ class CommentAdmin(admin.ModelAdmin):
                 view(self.staff_reply_view),
                 name=f"{name}_staff_reply",
             ),
+            path("<int:pk>/block/", view(self.block_view), name=f"{name}_block"),
             *super().get_urls(),
         ]
 
@@ -168,6 +178,10 @@ class CommentAdmin(admin.ModelAdmin):
                     reverse("admin:comments_comment_staff_reply", args=[obj.pk]),
                     "Reply as NHE staff",
                 )
+            )
+        if not obj.is_staff_reply:
+            tools.append(
+                (reverse("admin:comments_comment_block", args=[obj.pk]), "Block this commenter")
             )
         if not tools:
             return "—"
@@ -189,6 +203,36 @@ class CommentAdmin(admin.ModelAdmin):
         if not self.has_moderate_permission(request):
             raise PermissionDenied
         return get_object_or_404(Comment.objects.select_related("article__section"), pk=pk)
+
+    def block_view(self, request, pk):
+        comment = self.moderated_comment(request, pk)
+        form = BlockCommenterForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            block = moderation.block_commenter(
+                comment,
+                moderator=request.user,
+                days=form.cleaned_data["days"],
+                note=form.cleaned_data["note"],
+            )
+            until = date_format(timezone.localtime(block.blocked_until), "j F Y, H:i")
+            self.message_user(
+                request,
+                f"{comment.name} ({masked_email(comment.email)}) cannot comment until {until}.",
+                messages.SUCCESS,
+            )
+            return redirect("admin:comments_comment_change", comment.pk)
+        return self.moderator_form_page(
+            request,
+            comment,
+            form,
+            title="Block this commenter",
+            intro=(
+                "New comments from this email address, or from the same network address, are "
+                "refused with a polite message until the block ends. What they have already "
+                "posted stays as it is: reject it separately if it should go."
+            ),
+            submit_label="Block commenter",
+        )
 
     def staff_reply_view(self, request, pk):
         comment = self.moderated_comment(request, pk)
@@ -387,6 +431,49 @@ class ReportedCommentAdmin(CommentAdmin):
 
     def has_module_permission(self, request):
         return self.has_view_permission(request)
+
+
+@admin.register(CommenterBlock)
+class CommenterBlockAdmin(admin.ModelAdmin):
+    """Blocks are made from a comment's page; here moderators see them and end them early."""
+
+    list_display = ["masked", "blocked_until", "in_force", "note", "created_by", "created_at"]
+    fields = ["masked", "ip_hash", "blocked_until", "note", "comment", "created_by", "created_at"]
+    readonly_fields = fields
+    list_select_related = ["created_by"]
+    actions = ["lift"]
+
+    @admin.display(description="Email")
+    def masked(self, obj):
+        return masked_email(obj.email)
+
+    @admin.display(description="In force", boolean=True)
+    def in_force(self, obj):
+        return obj.blocked_until > timezone.now()
+
+    @admin.action(description="End the selected blocks now", permissions=["moderate"])
+    def lift(self, request, queryset):
+        ended = queryset.in_force().update(blocked_until=timezone.now())
+        self.message_user(request, f"{ended} block{'s' if ended != 1 else ''} ended.")
+
+    # Blocking is part of moderating comments, so the moderation permission governs it.
+    def has_moderate_permission(self, request):
+        return request.user.has_perm("comments.can_moderate")
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_moderate_permission(request)
+
+    def has_module_permission(self, request):
+        return self.has_moderate_permission(request)
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(BlockedPhrase)

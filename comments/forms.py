@@ -191,6 +191,22 @@ class StaffReplyForm(forms.Form):
         return body
 
 
+class BlockCommenterForm(forms.Form):
+    days = forms.TypedChoiceField(
+        label="Block for",
+        coerce=int,
+        choices=[(1, "1 day"), (7, "7 days"), (30, "30 days"), (90, "90 days"), (365, "1 year")],
+        initial=30,
+    )
+    note = forms.CharField(
+        max_length=300,
+        required=False,
+        label="Why (internal)",
+        help_text="Only moderators see this.",
+        validators=[refuse_unencodable],
+    )
+
+
 def too_many_message(what):
     minutes = max(1, settings.COMMENTS_RATE_WINDOW // 60)
     return (

@@ -223,6 +223,49 @@ class ReportedComment(Comment):
         verbose_name = "reported comment"
 
 
+class CommenterBlockQuerySet(models.QuerySet):
+    def in_force(self, now=None):
+        return self.filter(blocked_until__gt=now or timezone.now())
+
+    def matching(self, *, email, ip_hash):
+        """Blocks on this address, or on this network address's hash when there is one."""
+        same_poster = Q(email=email.strip().lower())
+        if ip_hash:
+            same_poster |= Q(ip_hash=ip_hash)
+        return self.filter(same_poster)
+
+
+class CommenterBlock(models.Model):
+    """A commenter a moderator stopped from posting for a while, known by their email address
+    and the keyed hash of their network address; the block lapses by itself."""
+
+    email = models.EmailField(help_text="Stored lower-case; never shown in full.")
+    ip_hash = models.CharField("IP address hash", max_length=64, blank=True)
+    blocked_until = models.DateTimeField(db_index=True)
+    note = models.CharField(max_length=300, blank=True, help_text="Internal: why.")
+    comment = models.ForeignKey(
+        Comment,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The comment the block was made from.",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = CommenterBlockQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "blocked commenter"
+
+    def __str__(self):
+        return f"Block until {self.blocked_until:%d/%m/%Y %H:%M}"
+
+
 class BlockedPhrase(models.Model):
     """A word or phrase that marks a comment as spam; matched as whole words."""
 

@@ -16,12 +16,20 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.formats import date_format
 from django_ratelimit.core import is_ratelimited
 
 from articles.background import enqueue_after_commit
 
 from . import signals, tasks
-from .models import PREMODERATED, ArticleCommentSettings, BlockedPhrase, Comment, Report
+from .models import (
+    PREMODERATED,
+    ArticleCommentSettings,
+    BlockedPhrase,
+    Comment,
+    CommenterBlock,
+    Report,
+)
 
 FORM_TOKEN_SALT = "comments.form-token"  # noqa: S105 (a namespace)  # nosec B105
 LINK = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
@@ -278,6 +286,38 @@ def moderate(comments, status, *, moderator, release_safety_hold=False):
                 if reply.parent_id:
                     enqueue_after_commit(tasks.notify_parent_of_reply, reply.pk)
     return len(ids)
+
+
+def block_commenter(comment, *, moderator, days, note=""):
+    """Stop the comment's author posting for `days`, by their email address and the hash of
+    their network address. What they posted before stays as it is."""
+    return CommenterBlock.objects.create(
+        email=comment.email.strip().lower(),
+        ip_hash=comment.ip_hash,
+        blocked_until=timezone.now() + timedelta(days=days),
+        note=note,
+        comment=comment,
+        created_by=moderator,
+    )
+
+
+def blocked_message(block):
+    """What a blocked commenter is told, politely, with when they may post again."""
+    until = date_format(timezone.localtime(block.blocked_until), "j F Y, H:i")
+    return (
+        "Sorry, we are not accepting comments from you at the moment. "
+        f"You can comment again after {until}. Your words are still here if you want a copy."
+    )
+
+
+def block_on(*, email, ip_hash):
+    """The block in force on this poster that lasts longest, or None."""
+    return (
+        CommenterBlock.objects.in_force()
+        .matching(email=email, ip_hash=ip_hash)
+        .order_by("-blocked_until")
+        .first()
+    )
 
 
 def post_staff_reply(comment, *, moderator, name, body):

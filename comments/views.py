@@ -76,7 +76,13 @@ def post_comment(request, article_id):
         form.add_error(None, too_many_message("comments"))
         return _refused(request, form, status=429)
 
-    comment, decision = form.save(ip_hash=moderation.hash_ip(ip))
+    ip_hash = moderation.hash_ip(ip)
+    block = moderation.block_on(email=email, ip_hash=ip_hash)
+    if block is not None:
+        form.add_error(None, moderation.blocked_message(block))
+        return _refused(request, form, status=403)
+
+    comment, decision = form.save(ip_hash=ip_hash)
     # The reader lands at their comment, with the confirmation there (comments/own.py):
     # published, or shown to them alone until a moderator decides.
     response = redirect(own.landing_url(comment))
