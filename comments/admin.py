@@ -22,7 +22,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
 from . import moderation
-from .forms import BlockCommenterForm, StaffReplyForm
+from .forms import BlockCommenterForm, RedactionForm, StaffReplyForm
 from .models import (
     ArticleCommentSettings,
     BlockedPhrase,
@@ -149,11 +149,12 @@ class CommentAdmin(admin.ModelAdmin):
             fields.insert(fields.index("status") + 1, "confirm_safe")
         if obj and self.has_moderate_permission(request):
             fields.insert(0, "moderator_tools")
+            fields.insert(fields.index("rendered_body") + 1, "redaction_history")
         return fields
 
     def get_readonly_fields(self, request, obj=None):
         if self.has_moderate_permission(request):
-            return [*self.readonly_fields, "moderator_tools"]
+            return [*self.readonly_fields, "moderator_tools", "redaction_history"]
         return [*self.readonly_fields, "status"]
 
     def get_urls(self):
@@ -166,6 +167,7 @@ class CommentAdmin(admin.ModelAdmin):
                 name=f"{name}_staff_reply",
             ),
             path("<int:pk>/block/", view(self.block_view), name=f"{name}_block"),
+            path("<int:pk>/redact/", view(self.redact_view), name=f"{name}_redact"),
             *super().get_urls(),
         ]
 
@@ -179,6 +181,10 @@ class CommentAdmin(admin.ModelAdmin):
                     "Reply as NHE staff",
                 )
             )
+        if not obj.is_removed:
+            tools.append(
+                (reverse("admin:comments_comment_redact", args=[obj.pk]), "Redact part of it")
+            )
         if not obj.is_staff_reply:
             tools.append(
                 (reverse("admin:comments_comment_block", args=[obj.pk]), "Block this commenter")
@@ -186,6 +192,15 @@ class CommentAdmin(admin.ModelAdmin):
         if not tools:
             return "—"
         return format_html_join(" · ", '<a href="{}">{}</a>', tools)
+
+    @admin.display(description="Redactions (moderators only)")
+    def redaction_history(self, obj):
+        redactions = obj.redactions.select_related("redacted_by")
+        if not redactions:
+            return "None"
+        return render_to_string(
+            "admin/comments/comment/redactions.html", {"redactions": redactions}
+        )
 
     def moderator_form_page(self, request, comment, form, *, title, intro, submit_label):
         context = {
@@ -203,6 +218,39 @@ class CommentAdmin(admin.ModelAdmin):
         if not self.has_moderate_permission(request):
             raise PermissionDenied
         return get_object_or_404(Comment.objects.select_related("article__section"), pk=pk)
+
+    def redact_view(self, request, pk):
+        comment = self.moderated_comment(request, pk)
+        form = RedactionForm(request.POST or None, comment=comment)
+        if request.method == "POST" and form.is_valid():
+            try:
+                moderation.redact(
+                    comment,
+                    form.cleaned_data["passage"],
+                    moderator=request.user,
+                    note=form.cleaned_data["note"],
+                )
+            except moderation.PassageNotFound:
+                form.add_error("passage", "The comment changed meanwhile. Check it again.")
+            else:
+                self.message_user(
+                    request,
+                    "The passage is removed; readers see “[removed by a moderator]” in its "
+                    "place. The original is kept below, for moderators only.",
+                    messages.SUCCESS,
+                )
+                return redirect("admin:comments_comment_change", comment.pk)
+        return self.moderator_form_page(
+            request,
+            comment,
+            form,
+            title="Redact part of this comment",
+            intro=(
+                "Remove a passage (a name, a detail that could identify a patient, an insult) "
+                "and leave the rest of the comment as it is."
+            ),
+            submit_label="Remove passage",
+        )
 
     def block_view(self, request, pk):
         comment = self.moderated_comment(request, pk)

@@ -191,6 +191,43 @@ class StaffReplyForm(forms.Form):
         return body
 
 
+class RedactionForm(forms.Form):
+    passage = forms.CharField(
+        label="Passage to remove",
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
+        help_text=(
+            "Copy the words exactly as they appear above. Every place they appear is replaced "
+            "with “[removed by a moderator]”; the original is kept for moderators."
+        ),
+    )
+    note = forms.CharField(
+        max_length=300,
+        required=False,
+        label="Why (internal)",
+        help_text="Only moderators see this.",
+        validators=[refuse_unencodable],
+    )
+
+    def __init__(self, *args, comment, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.comment = comment
+
+    def clean_passage(self):
+        # Pasting from the page turns the comment's line breaks into the browser's.
+        passage = self.cleaned_data["passage"].replace("\r\n", "\n")
+        if not passage.strip():
+            raise ValidationError("Please give the words to remove.")
+        if passage not in self.comment.body:
+            passage = passage.strip()
+        if passage not in self.comment.body:
+            raise ValidationError(
+                "Those words are not in the comment as written. Copy them exactly, "
+                "including punctuation."
+            )
+        return passage
+
+
 class BlockCommenterForm(forms.Form):
     days = forms.TypedChoiceField(
         label="Block for",

@@ -10,6 +10,8 @@ REMOVED = "[removed]"
 # Why a comment waits when no rule flagged it: the site reads every comment first.
 PREMODERATED = "Pre-moderation: every comment is read before it appears"
 REPORT_NOTE_MAX_LENGTH = 500
+# What readers see in place of a passage a moderator removed.
+REDACTED = "[removed by a moderator]"
 
 
 class CommentQuerySet(models.QuerySet):
@@ -221,6 +223,26 @@ class ReportedComment(Comment):
     class Meta:
         proxy = True
         verbose_name = "reported comment"
+
+
+class Redaction(models.Model):
+    """A passage a moderator removed from a comment: who, when, what, and the comment as it
+    stood before. Shown to moderators only; readers see REDACTED in its place."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="redactions")
+    removed_text = models.TextField("removed passage")
+    body_before = models.TextField("comment before the redaction")
+    note = models.CharField(max_length=300, blank=True, help_text="Internal: why.")
+    redacted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    redacted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["redacted_at", "pk"]
+
+    def __str__(self):
+        return f"Redaction of comment {self.comment_id}"
 
 
 class CommenterBlockQuerySet(models.QuerySet):

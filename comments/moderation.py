@@ -24,10 +24,12 @@ from articles.background import enqueue_after_commit
 from . import signals, tasks
 from .models import (
     PREMODERATED,
+    REDACTED,
     ArticleCommentSettings,
     BlockedPhrase,
     Comment,
     CommenterBlock,
+    Redaction,
     Report,
 )
 
@@ -286,6 +288,30 @@ def moderate(comments, status, *, moderator, release_safety_hold=False):
                 if reply.parent_id:
                     enqueue_after_commit(tasks.notify_parent_of_reply, reply.pk)
     return len(ids)
+
+
+class PassageNotFound(ValueError):
+    """The passage to remove is not in the comment (it may have changed meanwhile)."""
+
+
+def redact(comment, passage, *, moderator, note=""):
+    """Replace every occurrence of `passage` in the comment with REDACTED, keeping the
+    comment as it was in an audit record for moderators. Saving the comment ends the content
+    generation (comments/signals.py), so cached pages drop the passage."""
+    with transaction.atomic():
+        locked = Comment.objects.select_for_update().get(pk=comment.pk)
+        if not passage or passage not in locked.body:
+            raise PassageNotFound(passage)
+        redaction = Redaction.objects.create(
+            comment=locked,
+            removed_text=passage,
+            body_before=locked.body,
+            note=note,
+            redacted_by=moderator,
+        )
+        locked.body = locked.body.replace(passage, REDACTED)
+        locked.save(update_fields=["body"])
+    return redaction
 
 
 def block_commenter(comment, *, moderator, days, note=""):

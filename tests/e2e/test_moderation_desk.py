@@ -72,3 +72,30 @@ def test_a_reported_comment_reaches_its_queue_with_the_readers_note(
     expect(reader.get_by_text("Agency nurses are lazy.")).to_have_count(0)
     reader.context.close()
     desk.context.close()
+
+
+def test_a_moderator_redacts_a_passage_and_the_reader_sees_it_gone(
+    live_server, browser, story, moderator
+):
+    comment = CommentFactory(
+        article=story, name="Pat Doyle", body="Sister Mary Jones on ward 4 is useless. Fix it."
+    )
+    reader = browser.new_context().new_page()
+    reader.goto(live_server.url + story.get_absolute_url())
+    expect(reader.get_by_text("Sister Mary Jones on ward 4 is useless.")).to_be_visible()
+
+    desk = sign_in(browser, live_server)
+    desk.goto(live_server.url + f"/admin/comments/comment/{comment.pk}/change/")
+    desk.get_by_role("link", name="Redact part of it").click()
+    desk.get_by_label("Passage to remove").fill("Sister Mary Jones on ward 4 is useless.")
+    desk.get_by_label("Why (internal)").fill("Names a nurse")
+    desk.get_by_role("button", name="Remove passage").click()
+    expect(desk.get_by_text("The passage is removed")).to_be_visible()
+    expect(desk.get_by_text("Removed by moderator on")).to_be_visible()
+    expect(desk.get_by_text("Names a nurse")).to_be_visible()
+
+    reader.reload()
+    expect(reader.get_by_text("[removed by a moderator] Fix it.")).to_be_visible()
+    expect(reader.get_by_text("Mary Jones")).to_have_count(0)
+    reader.context.close()
+    desk.context.close()
