@@ -21,7 +21,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
+from articles.models import Article
+
 from . import moderation
+from .discussion import thread
 from .forms import BlockCommenterForm, RedactionForm, StaffReplyForm
 from .models import (
     ArticleCommentSettings,
@@ -168,12 +171,23 @@ class CommentAdmin(admin.ModelAdmin):
             ),
             path("<int:pk>/block/", view(self.block_view), name=f"{name}_block"),
             path("<int:pk>/redact/", view(self.redact_view), name=f"{name}_redact"),
+            path(
+                "article/<int:article_id>/thread/",
+                view(self.thread_view),
+                name=f"{name}_thread",
+            ),
             *super().get_urls(),
         ]
 
     @admin.display(description="Moderator tools")
     def moderator_tools(self, obj):
-        tools = []
+        tools = [
+            (
+                reverse("admin:comments_comment_thread", args=[obj.article_id])
+                + f"#{obj.anchor()}",
+                "See the whole thread",
+            )
+        ]
         if obj.status == Comment.Status.APPROVED:
             tools.append(
                 (
@@ -189,8 +203,6 @@ class CommentAdmin(admin.ModelAdmin):
             tools.append(
                 (reverse("admin:comments_comment_block", args=[obj.pk]), "Block this commenter")
             )
-        if not tools:
-            return "—"
         return format_html_join(" · ", '<a href="{}">{}</a>', tools)
 
     @admin.display(description="Redactions (moderators only)")
@@ -218,6 +230,27 @@ class CommentAdmin(admin.ModelAdmin):
         if not self.has_moderate_permission(request):
             raise PermissionDenied
         return get_object_or_404(Comment.objects.select_related("article__section"), pk=pk)
+
+    def thread_view(self, request, article_id):
+        """Every comment on an article, whatever its status, threaded as readers would see
+        them, so a moderator judges a comment in its conversation."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        article = get_object_or_404(Article.objects.select_related("section"), pk=article_id)
+        comments = list(
+            Comment.objects.filter(article=article)
+            .select_related("moderated_by")
+            .order_by("created_at", "pk")
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"Comments on “{article.title}”",
+            "article": article,
+            "threads": thread(comments),
+            "total": len(comments),
+        }
+        return TemplateResponse(request, "admin/comments/comment/thread.html", context)
 
     def redact_view(self, request, pk):
         comment = self.moderated_comment(request, pk)
