@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from . import signals
-from .models import REMOVED, Comment
+from .models import REMOVED, Comment, Redaction
 
 
 def export(email):
@@ -48,6 +48,8 @@ def erase(comments):
         blanked = Comment.objects.filter(pk__in=answered).update(
             name=REMOVED, email="", body=REMOVED, ip_hash="", notify_replies=False
         )
+        # A redaction keeps the comment as it was: erased with it.
+        Redaction.objects.filter(comment__in=answered).delete()
         deleted = (
             Comment.objects.filter(pk__in=ids - answered).delete()[1].get(Comment._meta.label, 0)
         )

@@ -2,6 +2,7 @@
 place, and moderators alone see who removed what, when, and the comment as it was."""
 
 import pytest
+from django.core.management import call_command
 
 from comments.models import REDACTED, Comment, Redaction
 
@@ -85,3 +86,13 @@ def test_staff_who_may_not_moderate_cannot_redact(client, writer):
     client.force_login(writer)
     assert client.post(redact_url(comment), {"passage": "Dr Amir Khan"}).status_code == 403
     assert Comment.objects.get().body == BODY
+
+
+def test_erasing_a_readers_comments_erases_what_redactions_kept(client, moderator):
+    comment = CommentFactory(body=BODY, email="me@example.org")
+    CommentFactory(article=comment.article, parent=comment)  # a reply keeps a placeholder
+    client.force_login(moderator)
+    client.post(redact_url(comment), {"passage": "Dr Amir Khan"})
+    call_command("comments_erase", "me@example.org", "--noinput", stdout=None)
+    assert not Redaction.objects.exists()
+    assert Comment.objects.get(pk=comment.pk).body == "[removed]"
