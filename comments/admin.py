@@ -294,6 +294,7 @@ class CommentAdmin(admin.ModelAdmin):
                 moderator=request.user,
                 days=form.cleaned_data["days"],
                 note=form.cleaned_data["note"],
+                by_network=form.cleaned_data["by_network"],
             )
             until = date_format(timezone.localtime(block.blocked_until), "j F Y, H:i")
             self.message_user(
@@ -308,9 +309,10 @@ class CommentAdmin(admin.ModelAdmin):
             form,
             title="Block this commenter",
             intro=(
-                "New comments from this email address, or from the same network address, are "
-                "refused with a polite message until the block ends. What they have already "
-                "posted stays as it is: reject it separately if it should go."
+                "New comments from this email address (and, if you choose, from the same "
+                "network address) are refused with a polite message until the block ends. "
+                "What they have already posted stays as it is: reject it separately if it "
+                "should go."
             ),
             submit_label="Block commenter",
         )

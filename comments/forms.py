@@ -28,6 +28,9 @@ def refuse_hidden_characters(value):
         raise ValidationError("Names cannot contain control or text-direction characters.")
 
 
+STAFF_MARK = "nhe staff"  # as moderation.normalise_words writes it
+
+
 class CommentForm(forms.ModelForm):
     reply_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
     token = forms.CharField(widget=forms.HiddenInput)
@@ -61,6 +64,13 @@ class CommentForm(forms.ModelForm):
         self.fields["name"].validators += [refuse_unencodable, refuse_hidden_characters]
         self.fields["email"].validators.append(refuse_unencodable)
         self.fields["notify_replies"].label = "Email me when someone replies"
+
+    def clean_name(self):
+        # The staff mark is given only to replies moderators post; a reader may not wear it.
+        name = self.cleaned_data["name"]
+        if STAFF_MARK in moderation.normalise_words(name):
+            raise ValidationError("Please use your own name: only NHE staff replies say so.")
+        return name
 
     def clean_body(self):
         body = self.cleaned_data["body"]
@@ -234,6 +244,15 @@ class BlockCommenterForm(forms.Form):
         coerce=int,
         choices=[(1, "1 day"), (7, "7 days"), (30, "30 days"), (90, "90 days"), (365, "1 year")],
         initial=30,
+    )
+    by_network = forms.BooleanField(
+        required=False,
+        initial=True,
+        label="Also block their network address",
+        help_text=(
+            "Stops a new email address from the same connection. Untick if they post from a "
+            "shared connection, such as a hospital's, where others would be blocked too."
+        ),
     )
     note = forms.CharField(
         max_length=300,

@@ -314,12 +314,12 @@ def redact(comment, passage, *, moderator, note=""):
     return redaction
 
 
-def block_commenter(comment, *, moderator, days, note=""):
-    """Stop the comment's author posting for `days`, by their email address and the hash of
-    their network address. What they posted before stays as it is."""
+def block_commenter(comment, *, moderator, days, note="", by_network=True):
+    """Stop the comment's author posting for `days`, by their email address and, unless told
+    otherwise, the hash of their network address. What they posted before stays as it is."""
     return CommenterBlock.objects.create(
         email=comment.email.strip().lower(),
-        ip_hash=comment.ip_hash,
+        ip_hash=comment.ip_hash if by_network else "",
         blocked_until=timezone.now() + timedelta(days=days),
         note=note,
         comment=comment,

@@ -24,10 +24,11 @@ def _published_at_once(settings):
     settings.COMMENTS_PREMODERATE = False
 
 
-def block(client, comment, days="30", note="Repeated abuse"):
-    return client.post(
-        f"{CHANGELIST}{comment.pk}/block/", {"days": days, "note": note}, follow=True
-    )
+def block(client, comment, days="30", note="Repeated abuse", by_network=True):
+    data = {"days": days, "note": note}
+    if by_network:
+        data["by_network"] = "on"
+    return client.post(f"{CHANGELIST}{comment.pk}/block/", data, follow=True)
 
 
 def test_a_moderator_blocks_a_commenter_from_the_comment_page(client, moderator):
@@ -36,6 +37,7 @@ def test_a_moderator_blocks_a_commenter_from_the_comment_page(client, moderator)
     assert "Block this commenter" in client.get(f"{CHANGELIST}{comment.pk}/change/").text
     form = client.get(f"{CHANGELIST}{comment.pk}/block/").text
     assert "refused with a polite message until the block ends" in form
+    assert "Also block their network address" in form
     response = block(client, comment, days="7")
     assert "Troll (T•••@Example.org) cannot comment until" in response.text
     made = CommenterBlock.objects.get()
@@ -69,6 +71,16 @@ def test_a_new_address_from_the_same_network_is_refused_too(post_comment, modera
     response = post_comment(email="new.name@example.org", body="A fresh disguise.")
     assert response.status_code == 403
     assert REFUSAL in response.text
+
+
+def test_a_block_by_email_alone_spares_a_shared_connection(post_comment, moderator):
+    comment = CommentFactory(email="troll@example.org", ip_hash=hash_ip("127.0.0.1"))
+    client = Client()
+    client.force_login(moderator)
+    block(client, comment, by_network=False)
+    assert CommenterBlock.objects.get().ip_hash == ""
+    assert post_comment(email="colleague@example.org").status_code == 302
+    assert post_comment(email="troll@example.org", body="Again").status_code == 403
 
 
 def test_others_may_still_post(post_comment, moderator):

@@ -83,3 +83,11 @@ def test_staff_who_may_not_moderate_cannot_reply_as_staff(client, writer):
     response = client.post(reply_url(comment), {"name": "NHE desk", "body": "Hi"})
     assert response.status_code == 403
     assert not Comment.objects.filter(is_staff_reply=True).exists()
+
+
+@pytest.mark.parametrize("name", ["NHE staff", "Jo (nhe  STAFF)", "ＮＨＥ Staff"])
+def test_readers_cannot_call_themselves_nhe_staff(post_comment, name):
+    response = post_comment(name=name)
+    assert response.status_code == 200
+    assert "Please use your own name: only NHE staff replies say so." in response.text
+    assert not Comment.objects.exists()
