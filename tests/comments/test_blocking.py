@@ -4,6 +4,7 @@ a blocked poster is refused politely with their words kept, and the block lapses
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
@@ -118,3 +119,17 @@ def test_staff_who_may_not_moderate_cannot_block(client, writer):
     assert "Block this commenter" not in client.get(f"{CHANGELIST}{comment.pk}/change/").text
     assert client.post(f"{CHANGELIST}{comment.pk}/block/", {"days": "7"}).status_code == 403
     assert not CommenterBlock.objects.exists()
+
+
+def test_the_daily_purge_deletes_blocks_that_ended_long_ago(settings):
+    settings.COMMENTS_PURGE_AFTER_DAYS = 30
+    now = timezone.now()
+    CommenterBlock.objects.create(email="old@example.org", blocked_until=now - timedelta(31))
+    recent = CommenterBlock.objects.create(
+        email="recent@example.org", blocked_until=now - timedelta(days=2)
+    )
+    running = CommenterBlock.objects.create(
+        email="running@example.org", blocked_until=now + timedelta(days=2)
+    )
+    call_command("comments_purge", verbosity=0)
+    assert set(CommenterBlock.objects.all()) == {recent, running}
