@@ -23,6 +23,7 @@ class ShownComment:
     name: str
     body: str
     created_at: datetime
+    is_staff: bool = False
     shown_replies: list = field(default_factory=list)
     # For the reader who posted or reported it (comments/own.py), never in a shared cache.
     is_pending: bool = False
@@ -58,7 +59,7 @@ class Discussion:
         rows = (
             Comment.objects.filter(article=self.article, status=Comment.Status.APPROVED)
             .order_by("created_at", "pk")
-            .values_list("pk", "parent_id", "name", "body", "created_at")
+            .values_list("pk", "parent_id", "name", "body", "created_at", "is_staff_reply")
         )
         return moderation.comment_settings_for(self.article), list(rows)
 

@@ -9,7 +9,7 @@ from django.template.defaultfilters import pluralize
 from articles.background import enqueue_after_commit
 
 from . import moderation, tasks
-from .models import Comment, Report
+from .models import REPORT_NOTE_MAX_LENGTH, Comment, Report
 
 # Characters that reorder or hide text: harmless in a body, but in a name they can make one
 # reader pass for another, so names refuse them.
@@ -26,6 +26,9 @@ def refuse_unencodable(value):
 def refuse_hidden_characters(value):
     if any(char in DIRECTION_CONTROLS or unicodedata.category(char) == "Cc" for char in value):
         raise ValidationError("Names cannot contain control or text-direction characters.")
+
+
+STAFF_MARK = "nhe staff"  # as moderation.normalise_words writes it
 
 
 class CommentForm(forms.ModelForm):
@@ -61,6 +64,13 @@ class CommentForm(forms.ModelForm):
         self.fields["name"].validators += [refuse_unencodable, refuse_hidden_characters]
         self.fields["email"].validators.append(refuse_unencodable)
         self.fields["notify_replies"].label = "Email me when someone replies"
+
+    def clean_name(self):
+        # The staff mark is given only to replies moderators post; a reader may not wear it.
+        name = self.cleaned_data["name"]
+        if STAFF_MARK in moderation.normalise_words(name):
+            raise ValidationError("Please use your own name: only NHE staff replies say so.")
+        return name
 
     def clean_body(self):
         body = self.cleaned_data["body"]
@@ -137,6 +147,119 @@ class ReportForm(forms.Form):
         label="Why should we review it?",
         widget=forms.RadioSelect,
         error_messages={"required": "Please choose why we should review it."},
+    )
+    note = forms.CharField(
+        required=False,
+        label="Anything a moderator should know? (optional)",
+        help_text=(
+            f"Up to {REPORT_NOTE_MAX_LENGTH} characters. Only moderators read this; "
+            "please do not include patient details."
+        ),
+        # No maxlength attribute, as on the comment form: a pasted note is never cut silently.
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[refuse_unencodable],
+    )
+
+    def clean_note(self):
+        # Control characters (other than line breaks and tabs) carry nothing a moderator
+        # needs and can disguise text, so they are dropped rather than refused.
+        note = "".join(
+            char
+            for char in self.cleaned_data["note"]
+            if char in "\n\t"
+            or (unicodedata.category(char) != "Cc" and char not in DIRECTION_CONTROLS)
+        ).strip()
+        if len(note) > REPORT_NOTE_MAX_LENGTH:
+            raise ValidationError(
+                f"Please shorten your note to {REPORT_NOTE_MAX_LENGTH} characters or fewer; "
+                f"it has {len(note):,}."
+            )
+        return note
+
+
+class StaffReplyForm(forms.Form):
+    """A moderator's reply, published at once and marked as NHE staff."""
+
+    name = forms.CharField(
+        max_length=80,
+        label="Shown as",
+        help_text="The name readers see, beside the NHE staff mark.",
+        validators=[refuse_unencodable, refuse_hidden_characters],
+    )
+    body = forms.CharField(
+        label="Reply",
+        widget=forms.Textarea(attrs={"rows": 6, "cols": 80}),
+        help_text="Plain text. Web addresses become links. Published as soon as you send it.",
+        validators=[refuse_unencodable],
+    )
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        limit = settings.COMMENTS_MAX_LENGTH
+        if len(body) > limit:
+            raise ValidationError(f"Please keep the reply to {limit:,} characters or fewer.")
+        return body
+
+
+class RedactionForm(forms.Form):
+    passage = forms.CharField(
+        label="Passage to remove",
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
+        help_text=(
+            "Copy the words exactly as they appear above. Every place they appear is replaced "
+            "with “[removed by a moderator]”; the original is kept for moderators."
+        ),
+    )
+    note = forms.CharField(
+        max_length=300,
+        required=False,
+        label="Why (internal)",
+        help_text="Only moderators see this.",
+        validators=[refuse_unencodable],
+    )
+
+    def __init__(self, *args, comment, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.comment = comment
+
+    def clean_passage(self):
+        # Pasting from the page turns the comment's line breaks into the browser's.
+        passage = self.cleaned_data["passage"].replace("\r\n", "\n")
+        if not passage.strip():
+            raise ValidationError("Please give the words to remove.")
+        if passage not in self.comment.body:
+            passage = passage.strip()
+        if passage not in self.comment.body:
+            raise ValidationError(
+                "Those words are not in the comment as written. Copy them exactly, "
+                "including punctuation."
+            )
+        return passage
+
+
+class BlockCommenterForm(forms.Form):
+    days = forms.TypedChoiceField(
+        label="Block for",
+        coerce=int,
+        choices=[(1, "1 day"), (7, "7 days"), (30, "30 days"), (90, "90 days"), (365, "1 year")],
+        initial=30,
+    )
+    by_network = forms.BooleanField(
+        required=False,
+        initial=True,
+        label="Also block their network address",
+        help_text=(
+            "Stops a new email address from the same connection. Untick if they post from a "
+            "shared connection, such as a hospital's, where others would be blocked too."
+        ),
+    )
+    note = forms.CharField(
+        max_length=300,
+        required=False,
+        label="Why (internal)",
+        help_text="Only moderators see this.",
+        validators=[refuse_unencodable],
     )
 
 

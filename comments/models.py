@@ -7,6 +7,11 @@ from django.utils import timezone
 from articles.models import Article
 
 REMOVED = "[removed]"
+# Why a comment waits when no rule flagged it: the site reads every comment first.
+PREMODERATED = "Pre-moderation: every comment is read before it appears"
+REPORT_NOTE_MAX_LENGTH = 500
+# What readers see in place of a passage a moderator removed.
+REDACTED = "[removed by a moderator]"
 
 
 class CommentQuerySet(models.QuerySet):
@@ -27,6 +32,11 @@ class CommentQuerySet(models.QuerySet):
 
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)
+
+    def reported(self):
+        """Comments with reader reports that no moderator has reviewed yet."""
+        unresolved = Report.objects.filter(comment=models.OuterRef("pk"), resolved=False)
+        return self.filter(models.Exists(unresolved))
 
     def under_safety_hold(self):
         """Comments held for a legal risk: only a moderator's confirmed, one-by-one approval
@@ -99,6 +109,11 @@ class Comment(models.Model):
     ip_hash = models.CharField(
         "IP address hash", max_length=64, blank=True, help_text="A keyed hash, never the address."
     )
+    is_staff_reply = models.BooleanField(
+        "NHE staff reply",
+        default=False,
+        help_text="Posted by a moderator from the admin and marked as NHE staff on the page.",
+    )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     moderated_at = models.DateTimeField(null=True, blank=True)
     moderated_by = models.ForeignKey(
@@ -127,6 +142,16 @@ class Comment(models.Model):
     def get_absolute_url(self):
         """The permalink: the article page that lists this comment's thread, at the comment."""
         return f"{self.thread_url()}#{self.anchor()}"
+
+    @property
+    def hold_reason(self):
+        """Why the comment waits or was turned away, in words for moderators. Comments held
+        before pre-moderation gave its reason carry none, so it is named here."""
+        if self.held_reason:
+            return self.held_reason
+        if self.status == Comment.Status.PENDING:
+            return PREMODERATED
+        return ""
 
     def thread_url(self):
         """The article page that lists this comment's thread."""
@@ -170,6 +195,12 @@ class Report(models.Model):
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
     reason = models.CharField(max_length=20, choices=Reason)
+    note = models.TextField(
+        "reader's note",
+        blank=True,
+        max_length=REPORT_NOTE_MAX_LENGTH,
+        help_text="What the reader added in their own words; shown to moderators only.",
+    )
     ip_hash = models.CharField("IP address hash", max_length=64)
     created_at = models.DateTimeField(default=timezone.now)
     resolved = models.BooleanField(
@@ -184,6 +215,77 @@ class Report(models.Model):
 
     def __str__(self):
         return f"{self.get_reason_display()} ({self.comment_id})"
+
+
+class ReportedComment(Comment):
+    """The reported-comments queue: comments with reader reports not yet reviewed."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "reported comment"
+
+
+class Redaction(models.Model):
+    """A passage a moderator removed from a comment: who, when, what, and the comment as it
+    stood before. Shown to moderators only; readers see REDACTED in its place."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="redactions")
+    removed_text = models.TextField("removed passage")
+    body_before = models.TextField("comment before the redaction")
+    note = models.CharField(max_length=300, blank=True, help_text="Internal: why.")
+    redacted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    redacted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["redacted_at", "pk"]
+
+    def __str__(self):
+        return f"Redaction of comment {self.comment_id}"
+
+
+class CommenterBlockQuerySet(models.QuerySet):
+    def in_force(self, now=None):
+        return self.filter(blocked_until__gt=now or timezone.now())
+
+    def matching(self, *, email, ip_hash):
+        """Blocks on this address, or on this network address's hash when there is one."""
+        same_poster = Q(email=email.strip().lower())
+        if ip_hash:
+            same_poster |= Q(ip_hash=ip_hash)
+        return self.filter(same_poster)
+
+
+class CommenterBlock(models.Model):
+    """A commenter a moderator stopped from posting for a while, known by their email address
+    and the keyed hash of their network address; the block lapses by itself."""
+
+    email = models.EmailField(help_text="Stored lower-case; never shown in full.")
+    ip_hash = models.CharField("IP address hash", max_length=64, blank=True)
+    blocked_until = models.DateTimeField(db_index=True)
+    note = models.CharField(max_length=300, blank=True, help_text="Internal: why.")
+    comment = models.ForeignKey(
+        Comment,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The comment the block was made from.",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = CommenterBlockQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "blocked commenter"
+
+    def __str__(self):
+        return f"Block until {self.blocked_until:%d/%m/%Y %H:%M}"
 
 
 class BlockedPhrase(models.Model):

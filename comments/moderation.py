@@ -16,12 +16,22 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.formats import date_format
 from django_ratelimit.core import is_ratelimited
 
 from articles.background import enqueue_after_commit
 
 from . import signals, tasks
-from .models import ArticleCommentSettings, BlockedPhrase, Comment, Report
+from .models import (
+    PREMODERATED,
+    REDACTED,
+    ArticleCommentSettings,
+    BlockedPhrase,
+    Comment,
+    CommenterBlock,
+    Redaction,
+    Report,
+)
 
 FORM_TOKEN_SALT = "comments.form-token"  # noqa: S105 (a namespace)  # nosec B105
 LINK = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
@@ -63,7 +73,7 @@ def decide(*, name: str, email: str, body: str) -> Decision:
     if settings.COMMENTS_TRUST_APPROVED_EMAILS and has_approved_comment(email):
         return Decision(Comment.Status.APPROVED, "Author has an earlier approved comment")
     if settings.COMMENTS_PREMODERATE:
-        return Decision(Comment.Status.PENDING)
+        return Decision(Comment.Status.PENDING, PREMODERATED)
     return Decision(Comment.Status.APPROVED)
 
 
@@ -280,12 +290,102 @@ def moderate(comments, status, *, moderator, release_safety_hold=False):
     return len(ids)
 
 
-def file_report(comment, reason, *, ip_hash):
-    """Record a reader's report; hide the comment for review at the threshold, or at once
-    for reasons with legal risk. Returns False when this reader had already reported it."""
+class PassageNotFound(ValueError):
+    """The passage to remove is not in the comment (it may have changed meanwhile)."""
+
+
+def redact(comment, passage, *, moderator, note=""):
+    """Replace every occurrence of `passage` in the comment with REDACTED, keeping the
+    comment as it was in an audit record for moderators. Saving the comment ends the content
+    generation (comments/signals.py), so cached pages drop the passage."""
+    with transaction.atomic():
+        locked = Comment.objects.select_for_update().get(pk=comment.pk)
+        if not passage or passage not in locked.body:
+            raise PassageNotFound(passage)
+        redaction = Redaction.objects.create(
+            comment=locked,
+            removed_text=passage,
+            body_before=locked.body,
+            note=note,
+            redacted_by=moderator,
+        )
+        locked.body = locked.body.replace(passage, REDACTED)
+        locked.save(update_fields=["body"])
+    return redaction
+
+
+def block_commenter(comment, *, moderator, days, note="", by_network=True):
+    """Stop the comment's author posting for `days`, by their email address and, unless told
+    otherwise, the hash of their network address. What they posted before stays as it is."""
+    return CommenterBlock.objects.create(
+        email=comment.email.strip().lower(),
+        ip_hash=comment.ip_hash if by_network else "",
+        blocked_until=timezone.now() + timedelta(days=days),
+        note=note,
+        comment=comment,
+        created_by=moderator,
+    )
+
+
+def blocked_message(block):
+    """What a blocked commenter is told, politely, with when they may post again."""
+    until = date_format(timezone.localtime(block.blocked_until), "j F Y, H:i")
+    return (
+        "Sorry, we are not accepting comments from you at the moment. "
+        f"You can comment again after {until}. Your words are still here if you want a copy."
+    )
+
+
+def block_on(*, email, ip_hash):
+    """The block in force on this poster that lasts longest, or None."""
+    return (
+        CommenterBlock.objects.in_force()
+        .matching(email=email, ip_hash=ip_hash)
+        .order_by("-blocked_until")
+        .first()
+    )
+
+
+def post_staff_reply(comment, *, moderator, name, body):
+    """A reply from NHE staff, published at once under the comment's thread (replies go one
+    level deep). Saving a published comment ends the content generation (comments/signals.py),
+    and the parent's author hears of it as they would of any approved reply."""
+    with transaction.atomic():
+        reply = Comment.objects.create(
+            article_id=comment.article_id,
+            parent_id=comment.parent_id or comment.pk,
+            name=name,
+            email=moderator.email,
+            body=body,
+            status=Comment.Status.APPROVED,
+            is_staff_reply=True,
+            moderated_at=timezone.now(),
+            moderated_by=moderator,
+        )
+        enqueue_after_commit(tasks.notify_parent_of_reply, reply.pk)
+    return reply
+
+
+def dismiss_reports(comments, *, moderator):
+    """A moderator read the reported comments and keeps them as they are: their reports are
+    resolved, so they leave the reported queue. Nothing readers see changes. Returns how many
+    comments had reports to dismiss."""
+    with transaction.atomic():
+        ids = list(comments.reported().values_list("pk", flat=True))
+        Report.objects.filter(comment__in=ids, resolved=False).update(resolved=True)
+        Comment.objects.filter(pk__in=ids).update(
+            report_count=0, moderated_at=timezone.now(), moderated_by=moderator
+        )
+    return len(ids)
+
+
+def file_report(comment, reason, *, ip_hash, note=""):
+    """Record a reader's report, with their note if any; hide the comment for review at the
+    threshold, or at once for reasons with legal risk. Returns False when this reader had
+    already reported it."""
     with transaction.atomic():
         _, created = Report.objects.get_or_create(
-            comment=comment, ip_hash=ip_hash, defaults={"reason": reason}
+            comment=comment, ip_hash=ip_hash, defaults={"reason": reason, "note": note}
         )
         if not created:
             return False

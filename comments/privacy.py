@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from . import signals
-from .models import REMOVED, Comment
+from .models import REMOVED, Comment, CommenterBlock, Redaction
 
 
 def export(email):
@@ -48,6 +48,8 @@ def erase(comments):
         blanked = Comment.objects.filter(pk__in=answered).update(
             name=REMOVED, email="", body=REMOVED, ip_hash="", notify_replies=False
         )
+        # A redaction keeps the comment as it was: erased with it.
+        Redaction.objects.filter(comment__in=answered).delete()
         deleted = (
             Comment.objects.filter(pk__in=ids - answered).delete()[1].get(Comment._meta.label, 0)
         )
@@ -62,3 +64,10 @@ def expired_rejections(now=None):
     return Comment.objects.annotate(decided_at=Coalesce("moderated_at", "created_at")).filter(
         status__in=[Comment.Status.REJECTED, Comment.Status.SPAM], decided_at__lt=cutoff
     )
+
+
+def lapsed_blocks(now=None):
+    """Commenter blocks that ended longer ago than the retention period: nothing needs
+    their email address or address hash any more."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.COMMENTS_PURGE_AFTER_DAYS)
+    return CommenterBlock.objects.filter(blocked_until__lt=cutoff)

@@ -76,7 +76,13 @@ def post_comment(request, article_id):
         form.add_error(None, too_many_message("comments"))
         return _refused(request, form, status=429)
 
-    comment, decision = form.save(ip_hash=moderation.hash_ip(ip))
+    ip_hash = moderation.hash_ip(ip)
+    block = moderation.block_on(email=email, ip_hash=ip_hash)
+    if block is not None:
+        form.add_error(None, moderation.blocked_message(block))
+        return _refused(request, form, status=403)
+
+    comment, decision = form.save(ip_hash=ip_hash)
     # The reader lands at their comment, with the confirmation there (comments/own.py):
     # published, or shown to them alone until a moderator decides.
     response = redirect(own.landing_url(comment))
@@ -118,7 +124,12 @@ def report_comment(request, pk):
     form = ReportForm(request.POST)
     if not form.is_valid():
         return _report_page(request, comment, form)
-    moderation.file_report(comment, form.cleaned_data["reason"], ip_hash=moderation.hash_ip(ip))
+    moderation.file_report(
+        comment,
+        form.cleaned_data["reason"],
+        ip_hash=moderation.hash_ip(ip),
+        note=form.cleaned_data["note"],
+    )
     # Back at the comment, or where it was if the report hid it, with the thanks there.
     response = redirect(own.landing_url(comment))
     own.remember(request, response, comment, own.REPORTED)
