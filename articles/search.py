@@ -61,6 +61,10 @@ class Query:
         text = " ".join(tokens[:MAX_QUERY_WORDS])
         if len(text) > MAX_QUERY_LENGTH:
             text = text[:MAX_QUERY_LENGTH].rsplit(" ", 1)[0] or text[:MAX_QUERY_LENGTH]
+        if '"' not in text:
+            # The cut may have dropped the only quote: the query is then read as unquoted,
+            # as it would be if typed again (the form shows it back).
+            text = " ".join(_without_repeats(text.split()))
         return cls(text, truncated=text != " ".join(tokens))
 
     @property
