@@ -183,11 +183,20 @@ LAYOUT_SHIFT = """async () => {
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1366px", "390px"])
-def test_pictures_do_not_shift_the_layout_as_they_load(site, visit, viewport):
+def test_pictures_do_not_shift_the_layout_as_they_load(site, visit, browser, viewport):
     problems = []
     for label, path, url, status in site:
-        page = visit(url, viewport, status)
-        shift = page.evaluate(LAYOUT_SHIFT)
+        shift = visit(url, viewport, status).evaluate(LAYOUT_SHIFT)
+        if shift["total"] >= MOST_SHIFT:
+            # A picture without its size shifts the page on every load; a shift that a second
+            # load does not repeat came from the machine's timing (seen once, at 0.013 on the
+            # front page, on a machine running two test suites), so only a repeated one fails.
+            # The second load is in a new context, so no picture comes from the browser's cache.
+            context = browser.new_context(viewport=viewport)
+            page = context.new_page()
+            page.goto(url, wait_until="load")
+            shift = page.evaluate(LAYOUT_SHIFT)
+            context.close()
         if shift["total"] >= MOST_SHIFT:
             problems.append(
                 f"- {label} ({path}): cumulative layout shift {shift['total']:.4f} "
