@@ -2,11 +2,8 @@
 personal cookie with the shared copy of a page, and never keeps what it fetched for them;
 the CSRF cookie alone changes nothing."""
 
-import os
 import re
-import subprocess
 import threading
-import time
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -14,7 +11,7 @@ import pytest
 
 from nhe import pagecache
 
-from .test_nginx_takedown import NGINX, TEMPLATE, free_port
+from .nginx_in_front import TEMPLATE, nginx_in_front_of
 
 
 class App:
@@ -53,43 +50,9 @@ class App:
 
 @pytest.fixture
 def stack(tmp_path):
-    if not os.path.exists(NGINX):
-        if os.environ.get("CI"):
-            pytest.fail("nginx must be installed in CI (.ci/run installs it)")
-        pytest.skip("nginx is not installed (Debian: apt-get install nginx-light)")
     app = App()
-    port = free_port()
-    values = {
-        "USER": subprocess.run(["id", "-un"], capture_output=True, text=True).stdout.strip(),
-        "RUN_DIR": str(tmp_path),
-        "UPSTREAM": f"127.0.0.1:{app.port}",
-        "LISTEN": f"127.0.0.1:{port}",
-        "STATIC_ROOT": str(tmp_path / "static"),
-        "MEDIA_ROOT": str(tmp_path / "media"),
-    }
-    config = TEMPLATE.read_text()
-    for name, value in values.items():
-        config = config.replace(f"@{name}@", value)
-    (tmp_path / "nginx.conf").write_text(config)
-    nginx = subprocess.Popen(
-        [NGINX, "-c", str(tmp_path / "nginx.conf"), "-e", str(tmp_path / "error.log"),
-         "-g", "daemon off;"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )  # fmt: skip
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1).close()
-            break
-        except OSError:
-            assert nginx.poll() is None, nginx.stderr.read().decode()
-            assert time.monotonic() < deadline, "nginx did not start"
-            time.sleep(0.05)
-    app.requests = 0  # the probe above is not a reader
-    yield app, f"http://127.0.0.1:{port}/news/health/winter-plan/"
-    nginx.terminate()
-    nginx.wait(10)
+    with nginx_in_front_of(app.port, tmp_path) as port:
+        yield app, f"http://127.0.0.1:{port}/news/health/winter-plan/"
     app.close()
 
 

@@ -2,22 +2,17 @@
 app's X-Accel-Expires says, and never serves an expired copy: not while renewing it, not
 when the app fails. So a page taken down is gone from nginx within its microcache seconds."""
 
-import os
-import shutil
-import socket
-import subprocess
 import threading
 import time
 import urllib.error
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
-TEMPLATE = Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf.template"
+from .nginx_in_front import nginx_in_front_of
+
 MICROCACHE_SECONDS = 1
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
 class App:
@@ -60,50 +55,11 @@ class App:
         self.server.server_close()
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def stack(tmp_path):
-    if not os.path.exists(NGINX):
-        if os.environ.get("CI"):
-            pytest.fail("nginx must be installed in CI (.ci/run installs it)")
-        pytest.skip("nginx is not installed (Debian: apt-get install nginx-light)")
     app = App()
-    port = free_port()
-    values = {
-        "USER": subprocess.run(["id", "-un"], capture_output=True, text=True).stdout.strip(),
-        "RUN_DIR": str(tmp_path),
-        "UPSTREAM": f"127.0.0.1:{app.port}",
-        "LISTEN": f"127.0.0.1:{port}",
-        "STATIC_ROOT": str(tmp_path / "static"),
-        "MEDIA_ROOT": str(tmp_path / "media"),
-    }
-    config = TEMPLATE.read_text()
-    for name, value in values.items():
-        config = config.replace(f"@{name}@", value)
-    (tmp_path / "nginx.conf").write_text(config)
-    nginx = subprocess.Popen(
-        [NGINX, "-c", str(tmp_path / "nginx.conf"), "-e", str(tmp_path / "error.log"),
-         "-g", "daemon off;"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )  # fmt: skip
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            assert nginx.poll() is None, nginx.stderr.read().decode()
-            assert time.monotonic() < deadline, "nginx did not start"
-            time.sleep(0.05)
-    yield app, f"http://127.0.0.1:{port}/news/health/named/"
-    nginx.terminate()
-    nginx.wait(10)
+    with nginx_in_front_of(app.port, tmp_path) as port:
+        yield app, f"http://127.0.0.1:{port}/news/health/named/"
     app.close()
 
 
