@@ -235,6 +235,15 @@ class AuthorQuerySet(models.QuerySet):
             .order_by("-latest", "name")
         )
 
+    def for_writer(self, user):
+        """The byline a staff member writes under: linked to their account, made from their
+        name the first time they need one."""
+        author = self.filter(user=user).first()
+        if author is None:
+            name = user.get_full_name().strip() or user.get_username()
+            author = self.create(user=user, name=name, slug=Author.free_slug(name))
+        return author
+
 
 no_control_characters = RegexValidator(
     r"[\x00-\x1f\x7f]", inverse_match=True, message="Use letters, spaces and punctuation only."
@@ -260,6 +269,16 @@ class Author(models.Model):
         blank=True,
         help_text="Declarations of interest, shown beside the byline on every piece.",
     )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author",
+        verbose_name="staff account",
+        help_text="The newsroom account that writes under this byline; it becomes the "
+        "default byline on their new pieces.",
+    )
 
     objects = AuthorQuerySet.as_manager()
 
@@ -271,6 +290,14 @@ class Author(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:author", kwargs={"slug": self.slug})
+
+    @classmethod
+    def free_slug(cls, name):
+        base = slugify(name)[:140] or "author"
+        slug, n = base, 2
+        while cls.objects.filter(slug=slug).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
 
     def link_list(self):
         return [line.strip() for line in self.links.splitlines() if line.strip()]
@@ -511,6 +538,14 @@ class Article(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         editable=False,
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_articles",
+        help_text="Who has the next step on this piece.",
     )
     version = models.PositiveIntegerField(
         default=1, editable=False, help_text="Goes up by one on every save; guards edits."
