@@ -6,26 +6,48 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0016_draft_copy'),
+        ("articles", "0016_draft_copy"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='assignee',
-            field=models.ForeignKey(blank=True, help_text='Who has the next step on this piece.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='assigned_articles', to=settings.AUTH_USER_MODEL),
+            model_name="article",
+            name="assignee",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Who has the next step on this piece.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="assigned_articles",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='author',
-            name='user',
-            field=models.OneToOneField(blank=True, help_text='The newsroom account that writes under this byline; it becomes the default byline on their new pieces.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='author', to=settings.AUTH_USER_MODEL, verbose_name='staff account'),
+            model_name="author",
+            name="user",
+            field=models.OneToOneField(
+                blank=True,
+                help_text="The newsroom account that writes under this byline; it becomes the default byline on their new pieces.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="author",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="staff account",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalarticle',
-            name='assignee',
-            field=models.ForeignKey(blank=True, db_constraint=False, help_text='Who has the next step on this piece.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="historicalarticle",
+            name="assignee",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                help_text="Who has the next step on this piece.",
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
     ]
