@@ -51,10 +51,37 @@
     return { fields: fields, labels: labels };
   }
 
+  function blank(value) {
+    return value === "" || value === false || (Array.isArray(value) && value.length === 0);
+  }
+
   function same(copy, current) {
     return Object.keys(copy).every(function (name) {
-      return !(name in current) || JSON.stringify(copy[name]) === JSON.stringify(current[name]);
+      if (!(name in current)) return blank(copy[name]);
+      return JSON.stringify(copy[name]) === JSON.stringify(current[name]);
     });
+  }
+
+  // Rows the editor added to an inline (a second byline, a correction) are added again the
+  // way they were made, with the inline's own "Add another" link, so the admin's scripts
+  // set them up as usual.
+  function addMissingRows(form, fields) {
+    const rowsWanted = {};
+    for (const [name, value] of Object.entries(fields)) {
+      const match = /^(.+)-(\d+)-[^-]+$/.exec(name);
+      if (!match || blank(value) || form.elements.namedItem(name)) continue;
+      rowsWanted[match[1]] = Math.max(rowsWanted[match[1]] || 0, Number(match[2]) + 1);
+    }
+    for (const [prefix, rows] of Object.entries(rowsWanted)) {
+      const total = form.elements.namedItem(prefix + "-TOTAL_FORMS");
+      const group = document.getElementById(prefix + "-group");
+      const add = group && group.querySelector(".add-row a");
+      while (total && add && Number(total.value) < rows) {
+        const before = total.value;
+        add.click();
+        if (total.value === before) break;
+      }
+    }
   }
 
   function choose(select, value, labels) {
@@ -67,6 +94,7 @@
   }
 
   function write(form, fields, labels) {
+    addMissingRows(form, fields);
     for (const [name, value] of Object.entries(fields)) {
       const found = form.elements.namedItem(name);
       if (!found) continue;
