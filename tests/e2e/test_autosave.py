@@ -164,9 +164,7 @@ def test_leaving_with_unsaved_changes_asks_first_and_saving_does_not(live_server
     assert article.title == "Clinic hours extended"
 
 
-def test_a_row_added_to_an_inline_after_loading_comes_back_with_the_copy(
-    live_server, page, wendy
-):
+def test_a_row_added_to_an_inline_after_loading_comes_back_with_the_copy(live_server, page, wendy):
     article = DraftFactory(title="Last word: a chief nurse", created_by=wendy)
     url = f"{live_server.url}/admin/articles/article/{article.pk}/change/"
     sign_in(page, live_server, "wendy")
@@ -180,7 +178,9 @@ def test_a_row_added_to_an_inline_after_loading_comes_back_with_the_copy(
     page.goto(url)
     expect(page.get_by_role("textbox", name="Question:")).to_have_count(0)
     page.get_by_role("button", name="Restore").click()
-    expect(page.get_by_role("textbox", name="Question:")).to_have_value("What keeps you up at night?")
+    expect(page.get_by_role("textbox", name="Question:")).to_have_value(
+        "What keeps you up at night?"
+    )
     expect(page.get_by_role("textbox", name="Answer:")).to_have_value("Corridor care in winter.")
     page.get_by_role("button", name="Save and continue editing").click()
     expect(page.get_by_text("was changed successfully")).to_be_visible()
