@@ -13,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.html import format_html, format_html_join, linebreaks
+from django.utils.html import format_html, format_html_join
 from django.utils.module_loading import import_string
 from django.views.decorators.csp import csp_override
 from django_prose_editor.fields import ProseEditorFormField
@@ -746,12 +746,13 @@ class ArticleAdmin(SimpleHistoryAdmin):
             '<ol class="notes">{}</ol>',
             format_html_join(
                 "",
-                '<li class="notes__note"><p class="notes__meta">{}, {}</p>{}</li>',
+                '<li class="notes__note"><p class="notes__meta">{}, {}</p>'
+                '<p class="notes__text">{}</p></li>',
                 (
                     (
                         display_name(note.author) if note.author else "A former colleague",
                         f"{timezone.localtime(note.created_at):%d/%m/%Y %H:%M}",
-                        linebreaks(note.text, autoescape=True),
+                        note.text,
                     )
                     for note in notes
                 ),
