@@ -926,13 +926,28 @@ class FrontPageAdmin(admin.ModelAdmin):
         return super().changelist_view(request, extra_context)
 
 
+class ReadFilter(admin.SimpleListFilter):
+    title = "read"
+    parameter_name = "read"
+
+    def lookups(self, request, model_admin):
+        return [("no", "Unread"), ("yes", "Read")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "no":
+            return queryset.unread()
+        if self.value() == "yes":
+            return queryset.filter(read_at__isnull=False)
+        return queryset
+
+
 @admin.register(Notice)
 class NoticeAdmin(admin.ModelAdmin):
     """Each person's own notices: what came to them, came back or went out."""
 
-    list_display = ["created_at", "kind", "piece", "text", "is_read"]
+    list_display = ["when", "kind", "piece", "text", "is_read"]
     list_display_links = None
-    list_filter = ["kind", ("read_at", admin.EmptyFieldListFilter)]
+    list_filter = [ReadFilter, "kind"]
     list_select_related = ["article"]
     list_per_page = 50
     ordering = ["-created_at", "-pk"]
@@ -959,6 +974,10 @@ class NoticeAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    @admin.display(description="When", ordering="created_at")
+    def when(self, notice):
+        return f"{timezone.localtime(notice.created_at):%d/%m/%Y %H:%M}"
 
     @admin.display(description="Piece")
     def piece(self, notice):

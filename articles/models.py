@@ -545,6 +545,7 @@ class Article(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="assigned_articles",
+        verbose_name="assigned to",
         help_text="Who has the next step on this piece.",
     )
     scheduled_by = models.ForeignKey(

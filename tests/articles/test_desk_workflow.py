@@ -476,6 +476,7 @@ def test_mark_as_read_marks_only_ones_own(client, wendy, ana):
     assert "Marked 2 notice(s) as read." in messages_of(response)
     assert not Notice.objects.for_user(wendy).unread().exists()
     assert Notice.objects.for_user(ana).unread().exists()
+    assert "Notice 0" not in page_of(client.get("/admin/articles/notice/", {"read": "no"}))
 
 
 def test_notices_for_gives_a_dashboard_the_newest_few(wendy):
