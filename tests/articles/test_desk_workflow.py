@@ -517,3 +517,50 @@ def test_the_article_list_filters_what_is_assigned_to_me(client, ana):
     page = page_of(client.get("/admin/articles/article/", {"assigned": "me"}))
     assert "Assigned to me" in page
     assert "Mine to do" in page and "Someone else" not in page
+
+
+def test_publishing_from_the_list_tells_writers_and_remembers_the_scheduler(
+    client, wendy, ana, django_capture_on_commit_callbacks
+):
+    now_piece = DraftFactory(created_by=wendy, status=Article.Status.REVIEW)
+    later_piece = DraftFactory(
+        created_by=wendy,
+        status=Article.Status.REVIEW,
+        publish_at=timezone.now() + timedelta(hours=2),
+    )
+    client.force_login(ana)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/admin/articles/article/",
+            {"action": "publish_selected", "_selected_action": [now_piece.pk, later_piece.pk]},
+        )
+    assert list(Notice.objects.values_list("article", "kind")) == [(now_piece.pk, "published")]
+    later_piece.refresh_from_db()
+    assert (later_piece.state, later_piece.scheduled_by) == (Article.State.SCHEDULED, ana)
+
+
+def test_the_staff_account_permission_migration_is_reversible():
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    migration = importlib.import_module("articles.migrations.0019_editors_find_staff_accounts")
+    editors = Group.objects.get(name="Editor")
+    assert editors.permissions.filter(codename="view_user").exists()
+    migration.take_it_back(apps, None)
+    assert not editors.permissions.filter(codename="view_user").exists()
+    migration.let_editors_find_staff_accounts(apps, None)
+    assert editors.permissions.filter(codename="view_user").exists()
+
+
+def test_an_editor_finds_a_staff_account_for_a_byline(client, wendy, ana):
+    client.force_login(ana)
+    response = client.get(
+        "/admin/autocomplete/",
+        {"app_label": "articles", "model_name": "author", "field_name": "user", "term": "wendy"},
+    )
+    assert response.status_code == 200
+    assert [result["text"] for result in response.json()["results"]] == ["wendy"]
+    client.force_login(wendy)
+    assert client.get("/admin/articles/author/add/").status_code == 403

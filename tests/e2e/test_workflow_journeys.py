@@ -53,6 +53,7 @@ def test_writer_submits_editor_is_told_and_publishes_writer_is_told(live_server,
     assert email.to == ["ana@example.org"]
     article = Article.objects.get(title=TITLE)
     assert f"/admin/articles/article/{article.pk}/change/" in email.body
+    assert [author.name for author in article.authors.all()] == ["Wendy Ward"]
 
     sign_in(page, live_server, "ana")
     page.goto(live_server.url + "/admin/articles/notice/")
