@@ -627,7 +627,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def not_yours_redirect(self, request, object_id):
         """Send a writer who opened a colleague's piece back to the list, saying whose it is;
         None when the piece is theirs to open or does not exist (Django says so then)."""
-        if _can(request, "publish_article"):
+        if _can(request, "publish_article") or not self.has_view_or_change_permission(request):
             return None
         try:
             pk = Article._meta.pk.to_python(object_id)
