@@ -4,15 +4,16 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Max, Prefetch
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.module_loading import import_string
 from django.views.decorators.csp import csp_override
 from django_prose_editor.fields import ProseEditorFormField
@@ -20,9 +21,10 @@ from simple_history.admin import SimpleHistoryAdmin
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
-from . import autosave, calendar
+from . import autosave, calendar, workflow
 from .diff import changes_between
 from .models import (
+    NOTE_MAX_LENGTH,
     Article,
     Author,
     Byline,
@@ -31,8 +33,10 @@ from .models import (
     FrontPageArticle,
     Image,
     InterviewQuestion,
+    Notice,
     Section,
     ShareLink,
+    display_name,
 )
 from .paginators import EstimatedCountPaginator
 from .views import render_article
@@ -77,6 +81,10 @@ EDITOR_CSP = {
 }
 
 
+# The name of the workflow buttons in the change form's submit row; the value is the step.
+STEP_FIELD = "_workflow"
+
+
 def _can(request, codename):
     return request.user.has_perm(f"articles.{codename}")
 
@@ -118,7 +126,7 @@ class AuthorAdmin(admin.ModelAdmin):
     list_filter = ["is_columnist"]
     search_fields = ["name", "organisation", "role_line"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["headshot"]
+    autocomplete_fields = ["headshot", "user"]
 
 
 class BylineInline(admin.TabularInline):
@@ -228,6 +236,25 @@ class ArticleAdminForm(forms.ModelForm):
         help_text="Topics not in the list yet, separated by commas.",
     )
     base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    submit_to = forms.ModelChoiceField(
+        queryset=get_user_model().objects.none(),
+        required=False,
+        empty_label="Any editor",
+        label="Ask for review by",
+        help_text="Who is told when you submit it for review.",
+    )
+    note = forms.CharField(
+        required=False,
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Add a note",
+        help_text="For the desk only, never shown to readers. Needed to return a piece to "
+        "its writer.",
+        error_messages={
+            "max_length": "A note can be at most %(limit_value)d characters; this one has "
+            "%(show_value)d. Shorten it and try again."
+        },
+    )
 
     class Media:
         js = ["articles/autosave.js"]
@@ -244,6 +271,7 @@ class ArticleAdminForm(forms.ModelForm):
             "lead_image",
             "video_url",
             "status",
+            "assignee",
             "publish_at",
             "backdate",
             "embargo_until",
@@ -259,6 +287,10 @@ class ArticleAdminForm(forms.ModelForm):
     can_publish = True
     # Set by the admin while restoring an old version: the stored version is the base.
     restoring = False
+    # Set by the admin: who is filling in the form, for the workflow's rules.
+    user = None
+    # The workflow step the pressed button asks for, once the form is valid.
+    step = ""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -271,6 +303,16 @@ class ArticleAdminForm(forms.ModelForm):
                     .first()
                 )
             self.fields["base_version"].initial = stored
+        if "submit_to" in self.fields:
+            self.fields["submit_to"].queryset = workflow.editors()
+            self.fields["submit_to"].label_from_instance = display_name
+        if "assignee" in self.fields:
+            self.fields["assignee"].queryset = (
+                get_user_model()
+                .objects.filter(is_active=True, is_staff=True)
+                .order_by("first_name", "last_name", "username")
+            )
+            self.fields["assignee"].label_from_instance = display_name
         status = self.fields.get("status")
         if status and not self.can_publish:
             status.choices = [
@@ -287,6 +329,21 @@ class ArticleAdminForm(forms.ModelForm):
         cleaned = super().clean()
         if self.instance.pk and not self.instance._state.adding:
             self._check_nobody_else_saved(cleaned.get("base_version"))
+        step = self.data.get(STEP_FIELD, "")
+        if step and self.user is not None and "note" not in self.errors:
+            reason = workflow.refusal(
+                step,
+                self.instance,
+                self.user,
+                note=cleaned.get("note", ""),
+                publish_at=cleaned.get("publish_at", self.instance.publish_at),
+            )
+            if reason == workflow.NOTE_NEEDED:
+                self.add_error("note", reason)
+            elif reason:
+                raise ValidationError(reason, code="workflow")
+            else:
+                self.step = step
         return cleaned
 
     def _check_nobody_else_saved(self, base_version):
@@ -324,6 +381,21 @@ def backdated_warning(articles):
         "news sitemaps carry its earlier time. To publish it as new, set its publish time to "
         "now."
     )
+
+
+class AssigneeFilter(admin.SimpleListFilter):
+    title = "assigned to"
+    parameter_name = "assigned"
+
+    def lookups(self, request, model_admin):
+        return [("me", "Assigned to me"), ("nobody", "Nobody")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "me":
+            return queryset.filter(assignee=request.user)
+        if self.value() == "nobody":
+            return queryset.filter(assignee__isnull=True)
+        return queryset
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -366,15 +438,24 @@ class ArticleAdmin(SimpleHistoryAdmin):
     """
 
     form = ArticleAdminForm
-    list_display = ["title", "state_badge", "section", "publish_at", "bylines", "is_featured"]
+    list_display = [
+        "title",
+        "state_badge",
+        "assigned_to",
+        "section",
+        "publish_at",
+        "bylines",
+        "is_featured",
+    ]
     list_filter = [
         StateFilter,
+        AssigneeFilter,
         "section",
         "is_featured",
         "authors",
         ("publish_at", admin.DateFieldListFilter),
     ]
-    list_select_related = ["section"]
+    list_select_related = ["section", "assignee"]
     list_per_page = 50
     search_fields = ["title", "standfirst", "slug"]
     date_hierarchy = "publish_at"
@@ -382,7 +463,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     paginator = EstimatedCountPaginator
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["lead_image", "related"]
-    readonly_fields = ["lead_image_preview", "state_badge"]
+    readonly_fields = ["lead_image_preview", "state_badge", "earlier_notes"]
     inlines = [BylineInline, InterviewQuestionInline, CorrectionInline, ShareLinkInline]
     actions = ["publish_selected", "unpublish_selected", "feature_selected", "unfeature_selected"]
     object_history_list_template = "admin/articles/article/history_list.html"
@@ -407,6 +488,14 @@ class ArticleAdmin(SimpleHistoryAdmin):
                     ("is_featured", "featured_order"),
                     "base_version",
                 ]
+            },
+        ),
+        (
+            "Workflow",
+            {
+                "classes": ["workflow"],
+                "fields": ["assignee", "submit_to", "earlier_notes", "note"],
+                "description": "Notes here are for the desk only; readers never see them.",
             },
         ),
         (
@@ -486,12 +575,24 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if not _can(request, "publish_article"):
-            fields += self.editor_only_fields
+            # Writers move a piece on with the workflow buttons, not the status list.
+            fields += [*self.editor_only_fields, "status", "assignee"]
         return fields
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if workflow.SUBMIT in workflow.next_steps(obj or Article(), request.user):
+            return fieldsets
+        # Choosing who reviews a piece belongs with submitting it.
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "submit_to"]})
+            for name, options in fieldsets
+        ]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         form.can_publish = _can(request, "publish_article")
+        form.user = request.user
         # simple-history's "revert to this version" page shows this form too.
         match = request.resolver_match
         form.restoring = bool(match and match.url_name == "articles_article_simple_history")
@@ -502,17 +603,104 @@ class ArticleAdmin(SimpleHistoryAdmin):
         extra_context = {**(extra_context or {}), "autosave": autosave.form_settings(request)}
         return super().changeform_view(request, object_id, form_url, extra_context)
 
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        # Only on the blank form: a posted row equal to its initial value would not be saved.
+        if isinstance(inline, BylineInline) and request.method == "GET" and obj.pk is None:
+            author = self.default_byline(request)
+            if author is not None:
+                kwargs["initial"] = [{"author": author.pk, "position": 0}]
+        return kwargs
+
+    @staticmethod
+    def default_byline(request):
+        """A writer's own byline; an editor's only if they already have one."""
+        if _can(request, "publish_article"):
+            return Author.objects.filter(user=request.user).first()
+        return Author.objects.for_writer(request.user)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return self.not_yours_redirect(request, object_id) or super().change_view(
+            request, object_id, form_url, extra_context
+        )
+
+    def not_yours_redirect(self, request, object_id):
+        """Send a writer who opened a colleague's piece back to the list, saying whose it is;
+        None when the piece is theirs to open or does not exist (Django says so then)."""
+        if _can(request, "publish_article") or not self.has_view_or_change_permission(request):
+            return None
+        try:
+            pk = Article._meta.pk.to_python(object_id)
+        except ValidationError:
+            return None
+        if self.get_queryset(request).filter(pk=pk).exists():
+            return None
+        article = Article.objects.filter(pk=pk).select_related("created_by").first()
+        if article is None:
+            return None
+        if article.created_by:
+            owner = display_name(article.created_by)
+            whose = f"{owner}’s piece, not yours"
+            ask = f"Ask {owner.split()[0]} or an editor."
+        else:
+            whose, ask = "not one of your pieces", "Ask an editor."
+        self.message_user(
+            request,
+            f"“{article.title}” is {whose}, so you cannot open it. {ask}",
+            messages.WARNING,
+        )
+        return redirect("admin:articles_article_changelist")
+
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
         initial.setdefault("publish_at", timezone.now())
         return initial
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["workflow_buttons"] = self.workflow_buttons(request, obj or Article())
+        context["step_field"] = STEP_FIELD
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @staticmethod
+    def workflow_buttons(request, article):
+        """The next steps this person may take, as (step, label) for the submit row."""
+        labels = {
+            workflow.SUBMIT: "Submit for review",
+            workflow.RETURN: "Return to writer",
+            workflow.PUBLISH: "Publish now",
+        }
+        buttons = []
+        for step in workflow.next_steps(article, request.user):
+            if step == workflow.SCHEDULE:
+                if article.publish_at and article.publish_at > timezone.now():
+                    when = timezone.localtime(article.publish_at)
+                    buttons.append((step, f"Schedule for {when:%d/%m/%Y %H:%M}"))
+            else:
+                buttons.append((step, labels[step]))
+        return buttons
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
-        if "status" in form.changed_data and obj.status == Article.Status.PUBLISHED:
-            obj.publish()
-        super().save_model(request, obj, form, change)
+        step = form.step
+        if not step and "status" in form.changed_data and obj.status == Article.Status.PUBLISHED:
+            # The status list is the editors' shortcut for the same step.
+            step = workflow.SCHEDULE if obj.publish_at > timezone.now() else workflow.PUBLISH
+        note = form.cleaned_data.get("note", "")
+        if step:
+            obj._history_user = request.user
+            done = workflow.take_step(
+                step,
+                obj,
+                by=request.user,
+                note=note,
+                assignee=form.cleaned_data.get("submit_to"),
+            )
+            self.message_user(request, done, messages.SUCCESS)
+        else:
+            super().save_model(request, obj, form, change)
+            if workflow.add_note(obj, by=request.user, text=note):
+                self.message_user(request, "Your note was added.", messages.SUCCESS)
         autosave.discard_after_save(request, obj, added=not change)
         if obj.is_backdated():
             self.message_user(request, backdated_warning([obj]), messages.WARNING)
@@ -545,6 +733,32 @@ class ArticleAdmin(SimpleHistoryAdmin):
             detail = f" until {timezone.localtime(obj.embargo_until):%d/%m/%Y %H:%M}"
         return format_html('<span class="state state--{}">{}{}</span>', state, state.label, detail)
 
+    @admin.display(description="Assigned to", ordering="assignee__username")
+    def assigned_to(self, obj):
+        return display_name(obj.assignee) if obj.assignee else "—"
+
+    @admin.display(description="Earlier notes")
+    def earlier_notes(self, obj):
+        notes = list(obj.notes.select_related("author")) if obj and obj.pk else []
+        if not notes:
+            return "No notes yet."
+        return format_html(
+            '<ol class="notes">{}</ol>',
+            format_html_join(
+                "",
+                '<li class="notes__note"><p class="notes__meta">{}, {}</p>'
+                '<p class="notes__text">{}</p></li>',
+                (
+                    (
+                        display_name(note.author) if note.author else "A former colleague",
+                        f"{timezone.localtime(note.created_at):%d/%m/%Y %H:%M}",
+                        note.text,
+                    )
+                    for note in notes
+                ),
+            ),
+        )
+
     @admin.display(description="Bylines")
     def bylines(self, obj):
         return ", ".join(byline.author.name for byline in obj.bylines.all())
@@ -566,7 +780,13 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     @admin.action(permissions=["publish"], description="Publish (now, or at a future time)")
     def publish_selected(self, request, queryset):
-        published = self._each(request, queryset, Article.publish, "Published {done} article(s).")
+        published = list(queryset.exclude(status=Article.Status.PUBLISHED))
+        now = timezone.now()
+        for article in published:
+            article._history_user = request.user
+            step = workflow.SCHEDULE if article.publish_at > now else workflow.PUBLISH
+            workflow.take_step(step, article, by=request.user, now=now)
+        self.message_user(request, f"Published {len(published)} article(s).", messages.SUCCESS)
         backdated = [article for article in published if article.is_backdated()]
         if backdated:
             self.message_user(request, backdated_warning(backdated), messages.WARNING)
@@ -709,4 +929,79 @@ class FrontPageAdmin(admin.ModelAdmin):
             **(extra_context or {}),
             "title": "Front page: the top story first, then the featured strip",
         }
+        return super().changelist_view(request, extra_context)
+
+
+class ReadFilter(admin.SimpleListFilter):
+    title = "read"
+    parameter_name = "read"
+
+    def lookups(self, request, model_admin):
+        return [("no", "Unread"), ("yes", "Read")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "no":
+            return queryset.unread()
+        if self.value() == "yes":
+            return queryset.filter(read_at__isnull=False)
+        return queryset
+
+
+@admin.register(Notice)
+class NoticeAdmin(admin.ModelAdmin):
+    """Each person's own notices: what came to them, came back or went out."""
+
+    list_display = ["when", "kind", "piece", "text", "is_read"]
+    list_display_links = None
+    list_filter = [ReadFilter, "kind"]
+    list_select_related = ["article"]
+    list_per_page = 50
+    ordering = ["-created_at", "-pk"]
+    actions = ["mark_as_read"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).for_user(request.user)
+
+    # Everyone on the desk has notices; the queryset keeps each to their own.
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_staff
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_module_permission(request) and (
+            obj is None or obj.recipient_id == request.user.pk
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="When", ordering="created_at")
+    def when(self, notice):
+        return f"{timezone.localtime(notice.created_at):%d/%m/%Y %H:%M}"
+
+    @admin.display(description="Piece")
+    def piece(self, notice):
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:articles_article_change", args=[notice.article_id]),
+            notice.article.title,
+        )
+
+    @admin.display(description="Read", boolean=True)
+    def is_read(self, notice):
+        return notice.read_at is not None
+
+    @admin.action(permissions=["view"], description="Mark as read")
+    def mark_as_read(self, request, queryset):
+        marked = queryset.mark_read()
+        self.message_user(request, f"Marked {marked} notice(s) as read.", messages.SUCCESS)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "title": "Your notices, newest first"}
         return super().changelist_view(request, extra_context)

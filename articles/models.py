@@ -545,7 +545,17 @@ class Article(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="assigned_articles",
+        verbose_name="assigned to",
         help_text="Who has the next step on this piece.",
+    )
+    scheduled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        help_text="The editor who scheduled the piece; told when it goes live.",
     )
     version = models.PositiveIntegerField(
         default=1, editable=False, help_text="Goes up by one on every save; guards edits."
@@ -676,8 +686,17 @@ class Article(models.Model):
         """When readers first see a published piece: the later of publish time and embargo."""
         return max(filter(None, [self.publish_at, self.embargo_until]))
 
-    def submit_for_review(self):
+    def submit_for_review(self, *, assignee=None):
         self.status = self.Status.REVIEW
+        self.assignee = assignee
+
+    def return_to_writer(self):
+        """Back to draft, with the next step the writer's."""
+        self.status = self.Status.DRAFT
+        self.assignee = self.created_by
+
+    def writer_name(self):
+        return display_name(self.created_by) if self.created_by else "its writer"
 
     def publish(self, *, now=None):
         """Publish; a future publish time or an embargo still holds it back until then.
@@ -1172,3 +1191,85 @@ class DraftCopy(models.Model):
 
     def __str__(self):
         return f"{self.user} on {self.article or 'a new article'} at {self.saved_at}"
+
+
+def display_name(user):
+    return user.get_full_name().strip() or user.get_username()
+
+
+NOTE_MAX_LENGTH = 2000
+
+
+class ArticleNote(models.Model):
+    """Talk about a piece among the desk (why it went back, what to check); never shown to
+    readers."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField(max_length=NOTE_MAX_LENGTH)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = "internal note"
+
+    def __str__(self):
+        return f"Note on {self.article} by {self.author}"
+
+
+class NoticeQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(recipient=user)
+
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+    def newest_first(self):
+        return self.order_by("-created_at", "-pk")
+
+    def mark_read(self, *, now=None):
+        return self.unread().update(read_at=now or timezone.now())
+
+
+class Notice(models.Model):
+    """Something on the desk a person should know: a piece came to them, came back, went out."""
+
+    class Kind(models.TextChoices):
+        SUBMITTED = "submitted", "Submitted for review"
+        RETURNED = "returned", "Returned to writer"
+        PUBLISHED = "published", "Published"
+        WENT_LIVE = "went_live", "Went live"
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices"
+    )
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(max_length=20, choices=Kind)
+    text = models.TextField()
+    # For a going-live notice, the go-live time it is about: each is told once.
+    live_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NoticeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["recipient", "-created_at"], name="notice_recipient_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "article", "live_at"],
+                condition=Q(kind="went_live"),
+                name="notice_went_live_once",
+            ),
+        ]
+
+    def __str__(self):
+        return self.text
+
+    def get_absolute_url(self):
+        return reverse("admin:articles_article_change", args=[self.article_id])

@@ -45,6 +45,8 @@ JOBS = [
     # Pitch emails whose retries on the queue all failed, or that never reached the queue.
     Job("send_pitch_emails", every=timedelta(hours=1), at=timedelta(minutes=30)),
     Job("comments_digest", every=timedelta(hours=1)),
+    # Writers and schedulers told that a scheduled piece went live.
+    Job("send_live_notices", every=timedelta(minutes=5)),
     Job("comments_purge", every=timedelta(days=1), at=timedelta(hours=3)),
     Job("purge_pitches", every=timedelta(days=1), at=timedelta(hours=3, minutes=15)),
     # Finished task results older than 14 days (django-tasks-db).

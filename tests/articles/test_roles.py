@@ -40,10 +40,10 @@ def test_roles_migration_is_reversible():
     assert Group.objects.get(name="Editor").permissions.filter(codename="publish_article")
 
 
-def test_writer_creates_a_draft_owned_by_them(client):
+def test_writer_creates_a_draft_owned_by_them_and_submits_it(client):
     person = writer()
     client.force_login(person)
-    data = article_form_data(section=str(_news_id()), status=Article.Status.REVIEW)
+    data = article_form_data(section=str(_news_id()), _workflow="submit")
     response = client.post(ADD_URL, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     article = Article.objects.get(title=data["title"])
@@ -51,16 +51,26 @@ def test_writer_creates_a_draft_owned_by_them(client):
     assert article.status == Article.Status.REVIEW
 
 
-def test_writer_is_not_offered_publish_and_a_forged_publish_is_refused(client):
+@pytest.mark.parametrize("forged", [{"_workflow": "publish"}, {"_workflow": "schedule"}])
+def test_writer_is_not_offered_publish_and_a_forged_publish_is_refused(client, forged):
     client.force_login(writer())
     form = client.get(ADD_URL).content.decode()
-    assert 'value="review"' in form
-    assert 'value="published"' not in form
-    data = article_form_data(section=str(_news_id()), status=Article.Status.PUBLISHED)
+    assert 'value="submit"' in form
+    assert 'value="publish"' not in form
+    assert 'name="status"' not in form
+    data = article_form_data(section=str(_news_id()), **forged)
     response = client.post(ADD_URL, data)
     assert response.status_code == 200
-    assert "Select a valid choice" in response.content.decode()
+    assert "Only an editor can" in response.content.decode()
     assert not Article.objects.filter(title=data["title"]).exists()
+
+
+def test_a_forged_status_from_a_writer_is_ignored(client):
+    person = writer()
+    client.force_login(person)
+    data = article_form_data(section=str(_news_id()), status=Article.Status.PUBLISHED)
+    assert client.post(ADD_URL, data).status_code == 302
+    assert Article.objects.get(title=data["title"]).status == Article.Status.DRAFT
 
 
 def test_writer_cannot_set_publish_time_embargo_or_front_page(client):

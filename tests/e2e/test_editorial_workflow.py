@@ -45,14 +45,10 @@ def test_writer_submits_editor_publishes_readers_see_it(live_server, page, peopl
     editor_area = page.locator('.ProseMirror[contenteditable="true"]')
     editor_area.click()
     page.keyboard.type("Patients can now book scans at weekends.")
-    page.get_by_label("Status:", exact=True).select_option(label="Ready for review")
-    assert (
-        page.get_by_label("Status:", exact=True).locator("option", has_text="Published").count()
-        == 0
-    )
-    page.get_by_role("button", name="Save", exact=True).click()
+    assert page.get_by_role("button", name="Publish now").count() == 0
+    page.get_by_role("button", name="Submit for review").click()
     page.wait_for_url(live_server.url + "/admin/articles/article/")
-    assert page.get_by_text("was added successfully").is_visible()
+    assert page.get_by_text("Submitted for review.").is_visible()
     assert page.locator("tr", has_text=TITLE).get_by_text("In review").is_visible()
 
     # Readers cannot see it yet.
@@ -63,10 +59,9 @@ def test_writer_submits_editor_publishes_readers_see_it(live_server, page, peopl
     sign_in(page, live_server, "eddie")
     page.goto(live_server.url + "/admin/articles/article/?state=review")
     page.get_by_role("link", name=TITLE).click()
-    page.get_by_label("Status:", exact=True).select_option(label="Published")
-    page.get_by_role("button", name="Save", exact=True).click()
+    page.get_by_role("button", name="Publish now").click()
     page.wait_for_url(live_server.url + "/admin/articles/article/?state=review")
-    assert page.get_by_text("was changed successfully").is_visible()
+    assert page.get_by_text("Published. It is live now.").is_visible()
     page.goto(live_server.url + "/admin/articles/article/")
     assert page.locator("tr", has_text=TITLE).get_by_text("Live").is_visible()
 
