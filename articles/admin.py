@@ -347,6 +347,26 @@ class StateFilter(admin.SimpleListFilter):
         return chosen() if chosen else queryset
 
 
+class MyWorkFilter(admin.SimpleListFilter):
+    """The desk's "My drafts": pieces the editor started or has the next step on."""
+
+    title = "my pieces"
+    parameter_name = "mine"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("in_progress", "Mine, not yet published"),
+            ("all", "All mine"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "in_progress":
+            return queryset.belonging_to(request.user).in_progress()
+        if self.value() == "all":
+            return queryset.belonging_to(request.user)
+        return queryset
+
+
 def article_admin_extensions():
     """The extensions that settings.ARTICLE_ADMIN_EXTENSIONS names, as ArticleAdmin uses them."""
     return [import_string(path) for path in getattr(settings, "ARTICLE_ADMIN_EXTENSIONS", [])]
@@ -369,6 +389,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     list_display = ["title", "state_badge", "section", "publish_at", "bylines", "is_featured"]
     list_filter = [
         StateFilter,
+        MyWorkFilter,
         "section",
         "is_featured",
         "authors",
@@ -440,9 +461,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
         for extension in article_admin_extensions():
             if hasattr(extension, "annotate"):
                 articles = extension.annotate(articles)
-        if not _can(request, "publish_article"):
-            articles = articles.filter(created_by=request.user)
-        return articles
+        return articles.on_desk_of(request.user)
 
     def get_list_display(self, request):
         columns = list(super().get_list_display(request))

@@ -339,6 +339,21 @@ class ArticleQuerySet(models.QuerySet):
     def drafts(self):
         return self.filter(status=Article.Status.DRAFT)
 
+    def in_progress(self):
+        """Drafts and pieces in review: everything not yet published."""
+        return self.exclude(status=Article.Status.PUBLISHED)
+
+    def on_desk_of(self, user):
+        """The pieces this person may see in the admin: every piece for those who may
+        publish, and their own pieces for writers."""
+        if user.has_perm("articles.publish_article"):
+            return self
+        return self.filter(created_by=user)
+
+    def belonging_to(self, user):
+        """Pieces this person started or has the next step on."""
+        return self.filter(Q(created_by=user) | Q(assignee=user))
+
     def coming_up(self, start, end):
         """Published pieces that go public between start and end, by scheduling or embargo."""
         goes_public = models.functions.Greatest(
