@@ -60,8 +60,16 @@ def local_time(moment):
     return date_format(timezone.localtime(moment), "H:i")
 
 
-def local_date_time(moment):
-    return date_format(timezone.localtime(moment), "d/m/Y H:i")
+def local_date_time(moment, *, now=None):
+    """A time as the desk says it: "today 09:15", "yesterday 17:40", else "03/12/2026 09:15"."""
+    moment = timezone.localtime(moment)
+    today = timezone.localdate(now or timezone.now())
+    clock = date_format(moment, "H:i")
+    if moment.date() == today:
+        return f"today {clock}"
+    if moment.date() == today - timedelta(days=1):
+        return f"yesterday {clock}"
+    return date_format(moment, "d/m/Y H:i")
 
 
 def change_url(article):

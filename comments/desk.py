@@ -1,6 +1,6 @@
 """What the newsroom desk (the admin's front page) shows of comments to a moderator."""
 
-from django.template.defaultfilters import truncatechars
+from django.template.defaultfilters import truncatechars, truncatewords
 from django.urls import reverse
 
 from articles.desk import PANEL_SIZE, DeskItem, DeskLink, DeskPanel, local_date_time
@@ -27,10 +27,10 @@ def comments_waiting(user, *, limit=PANEL_SIZE):
         count=pending.count(),
         items=[
             DeskItem(
-                label=truncatechars(comment.body, 80),
+                label=truncatewords(comment.body, 12),
                 url=reverse("admin:comments_comment_change", args=[comment.pk]),
-                detail=f"{comment.name} on “{comment.article.title}”, "
-                f"{local_date_time(comment.created_at)}",
+                detail=f"{comment.name}, {local_date_time(comment.created_at)}, on "
+                f"“{truncatechars(comment.article.title, 50)}”",
             )
             for comment in pending[:limit]
         ],
