@@ -52,6 +52,7 @@ def test_a_writer_sees_their_own_drafts_and_those_assigned_to_them(client):
     text = desk_text(client, person)
     assert "My drafts" in text
     assert "My own draft on waiting lists" in text
+    assert "Draft, changed today" in text
     assert "Someone else&#x27;s draft" not in text
     assert "My published piece" not in text
 
@@ -132,6 +133,22 @@ def test_going_live_today_lists_scheduled_and_embargoed_pieces_with_their_time(c
     assert "Scheduled for tomorrow" not in text
     assert "Already live" not in text
     assert "A draft with a time today" not in text
+
+
+def test_writers_see_only_their_own_pieces_going_live_today(client):
+    person = writer()
+    ArticleFactory(title="My piece out later", publish_at=later_today(), created_by=person)
+    ArticleFactory(title="A colleague's piece out later", publish_at=later_today())
+    text = desk_text(client, person)
+    assert "My piece out later" in text
+    assert "A colleague" not in text
+
+
+def test_staff_with_no_desk_work_see_the_app_list_alone(client):
+    text = desk_text(client, UserFactory())
+    assert "My drafts" not in text and "Comments waiting" not in text
+    assert "Pitches due" not in text and "Going live today" not in text
+    assert "Recent actions" in text
 
 
 def test_nothing_going_live_today_says_so(client):
