@@ -419,6 +419,26 @@ class StateFilter(admin.SimpleListFilter):
         return chosen() if chosen else queryset
 
 
+class MyWorkFilter(admin.SimpleListFilter):
+    """The desk's "My drafts": pieces the editor started or has the next step on."""
+
+    title = "my pieces"
+    parameter_name = "mine"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("in_progress", "Mine, not yet published"),
+            ("all", "All mine"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "in_progress":
+            return queryset.belonging_to(request.user).in_progress()
+        if self.value() == "all":
+            return queryset.belonging_to(request.user)
+        return queryset
+
+
 def article_admin_extensions():
     """The extensions that settings.ARTICLE_ADMIN_EXTENSIONS names, as ArticleAdmin uses them."""
     return [import_string(path) for path in getattr(settings, "ARTICLE_ADMIN_EXTENSIONS", [])]
@@ -450,6 +470,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     list_filter = [
         StateFilter,
         AssigneeFilter,
+        MyWorkFilter,
         "section",
         "is_featured",
         "authors",
@@ -516,7 +537,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
     class Media:
         css = {"all": ["css/admin.css"]}
 
-    # Permissions: writers see and edit their own pieces until an editor publishes them.
+    # Permissions: writers see and edit the pieces they started or were handed, until an
+    # editor publishes them.
 
     def get_queryset(self, request):
         articles = (
@@ -529,9 +551,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
         for extension in article_admin_extensions():
             if hasattr(extension, "annotate"):
                 articles = extension.annotate(articles)
-        if not _can(request, "publish_article"):
-            articles = articles.filter(created_by=request.user)
-        return articles
+        return articles.on_desk_of(request.user)
 
     def get_list_display(self, request):
         columns = list(super().get_list_display(request))
@@ -559,7 +579,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     @staticmethod
     def _owns(request, obj):
-        return obj.created_by_id == request.user.pk
+        return obj.belongs_to(request.user)
 
     def has_delete_permission(self, request, obj=None):
         if not super().has_delete_permission(request, obj):

@@ -339,6 +339,21 @@ class ArticleQuerySet(models.QuerySet):
     def drafts(self):
         return self.filter(status=Article.Status.DRAFT)
 
+    def in_progress(self):
+        """Drafts and pieces in review: everything not yet published."""
+        return self.exclude(status=Article.Status.PUBLISHED)
+
+    def on_desk_of(self, user):
+        """The pieces this person may see in the admin: every piece for those who may
+        publish; for writers, the pieces they started or have been handed."""
+        if user.has_perm("articles.publish_article"):
+            return self
+        return self.belonging_to(user)
+
+    def belonging_to(self, user):
+        """Pieces this person started or has the next step on."""
+        return self.filter(Q(created_by=user) | Q(assignee=user))
+
     def coming_up(self, start, end):
         """Published pieces that go public between start and end, by scheduling or embargo."""
         goes_public = models.functions.Greatest(
@@ -694,6 +709,10 @@ class Article(models.Model):
         """Back to draft, with the next step the writer's."""
         self.status = self.Status.DRAFT
         self.assignee = self.created_by
+
+    def belongs_to(self, user):
+        """Whether `user` started the piece or has been handed its next step."""
+        return user.pk is not None and user.pk in (self.created_by_id, self.assignee_id)
 
     def writer_name(self):
         return display_name(self.created_by) if self.created_by else "its writer"

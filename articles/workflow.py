@@ -55,7 +55,7 @@ def goes_public_later(article, *, now=None):
 def next_steps(article, user):
     """The steps `user` may take on `article` as stored (a new one counts as their draft)."""
     status = article.status if article.pk else Article.Status.DRAFT
-    owns = not article.pk or article.created_by_id == user.pk
+    owns = not article.pk or article.belongs_to(user)
     if can_publish(user):
         if status == Article.Status.PUBLISHED:
             return []

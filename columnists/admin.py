@@ -11,6 +11,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
+from articles.desk import end_of_day
+
 from . import emails, pipeline, samples
 from .forms import AcceptForm, LetterForm
 from .models import Pitch, PitchEmail, PitchEvent
@@ -36,11 +38,16 @@ class OverdueFilter(admin.SimpleListFilter):
     parameter_name = "reply"
 
     def lookups(self, request, model_admin):
-        return [("overdue", f"Waiting over {settings.PITCH_RESPONSE_DAYS} days")]
+        return [
+            ("overdue", f"Waiting over {settings.PITCH_RESPONSE_DAYS} days"),
+            ("due", "Reply due today or overdue"),
+        ]
 
     def queryset(self, request, queryset):
         if self.value() == "overdue":
             return queryset.overdue()
+        if self.value() == "due":
+            return queryset.reply_due_by(end_of_day())
         return queryset
 
 

@@ -103,6 +103,11 @@ class PitchQuerySet(models.QuerySet):
         cutoff = now - timedelta(days=settings.PITCH_RESPONSE_DAYS)
         return self.open().filter(received_at__lt=cutoff)
 
+    def reply_due_by(self, moment):
+        """Open pitches whose reply, as promised to the applicant, is due by this moment."""
+        cutoff = moment - timedelta(days=settings.PITCH_RESPONSE_DAYS)
+        return self.open().filter(received_at__lte=cutoff)
+
     def due_for_purge(self, now=None):
         """Declined and withdrawn pitches whose personal data we no longer keep."""
         cutoff = months_before(now or timezone.now(), settings.PITCH_RETENTION_MONTHS)

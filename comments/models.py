@@ -26,9 +26,14 @@ class CommentQuerySet(models.QuerySet):
         )
 
     def reportable(self):
-        """What a reader may report: a comment they can see, not removed by a moderator,
-        under a piece readers can see."""
-        return self.visible().exclude(body=REMOVED).filter(article__in=Article.objects.published())
+        """What a reader may report: a comment they can see, not removed by a moderator and
+        not a reply from NHE staff, under a piece readers can see."""
+        return (
+            self.visible()
+            .exclude(body=REMOVED)
+            .exclude(is_staff_reply=True)
+            .filter(article__in=Article.objects.published())
+        )
 
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)

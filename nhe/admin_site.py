@@ -7,6 +7,8 @@ from django_otp.admin import OTPAdminAuthenticationForm
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from . import desk
+
 
 class SignInForm(AdminAuthenticationForm):
     """Django's admin sign-in form, refusing a username longer than any account can have.
@@ -66,3 +68,8 @@ class NewsroomAdminSite(admin.AdminSite):
         if not super().has_permission(request):
             return False
         return not settings.ADMIN_REQUIRE_OTP or request.user.is_verified()
+
+    def index(self, request, extra_context=None):
+        """The desk: what waits for this person, above the list of everything they may edit."""
+        context = {"desk_panels": desk.panels_for(request.user), **(extra_context or {})}
+        return super().index(request, context)

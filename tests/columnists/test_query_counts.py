@@ -1,12 +1,18 @@
 """The pitch pages cost the same number of queries with few or many pitches on file."""
 
+from datetime import timedelta
+
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
+
+from columnists.models import Pitch, PitchEmail
 
 from .conftest import pitch_data
-from .factories import PitchFactory, reviewer
+from .factories import PitchFactory, StaffFactory, reviewer
 
 pytestmark = pytest.mark.django_db
 
@@ -68,3 +74,27 @@ def test_the_desk_pages_cost_the_same_with_more_pitches(client):
     assert small == large
     for name, bound in DESK_BOUNDS.items():
         assert large[name] <= bound, (name, large[name])
+
+
+def test_the_pitch_list_costs_the_same_with_many_editors_overdue_and_unsent_emails(client):
+    """Each pitch assigned to a different editor, some overdue, some with an email that
+    could not be sent: the list and its filters still cost the same."""
+    now = timezone.now()
+    pages = {
+        "list": reverse("admin:columnists_pitch_changelist"),
+        "due": reverse("admin:columnists_pitch_changelist") + "?reply=due",
+        "unsent": reverse("admin:columnists_pitch_changelist") + "?email=undelivered",
+    }
+    client.force_login(reviewer(username="lister"))
+    counts = {}
+    for size in (3, 40):
+        while Pitch.objects.count() < size:
+            n = Pitch.objects.count()
+            pitch = PitchFactory(
+                assigned_to=StaffFactory(),
+                received_at=now - timedelta(days=settings.PITCH_RESPONSE_DAYS + n % 3 - 1),
+            )
+            PitchEmail.objects.create(pitch=pitch, kind=PitchEmail.Kind.CONFIRMATION)
+        counts[size] = {name: count(client, "get", url) for name, url in pages.items()}
+    assert counts[3] == counts[40]
+    assert counts[40]["list"] <= DESK_BOUNDS["list"]

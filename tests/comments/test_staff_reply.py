@@ -2,6 +2,7 @@
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 
 from comments.models import Comment
 
@@ -91,3 +92,16 @@ def test_readers_cannot_call_themselves_nhe_staff(post_comment, name):
     assert response.status_code == 200
     assert "Please use your own name: only NHE staff replies say so." in response.text
     assert not Comment.objects.exists()
+
+
+def test_readers_are_not_offered_to_report_a_staff_reply(client, article):
+    comment = CommentFactory(article=article, name="Sam Reid")
+    staff = CommentFactory(
+        article=article, parent=comment, name="Ada Editor", is_staff_reply=True, body="Noted."
+    )
+    page = client.get(article.get_absolute_url()).text
+    assert 'Report<span class="visually-hidden"> this comment by Sam Reid' in page
+    assert "this comment by Ada Editor" not in page
+    assert reverse("comments:report", args=[staff.pk]) not in page
+    # Nor by typing the address.
+    assert client.get(reverse("comments:report", args=[staff.pk])).status_code == 404

@@ -99,3 +99,75 @@ def test_a_moderator_redacts_a_passage_and_the_reader_sees_it_gone(
     expect(reader.get_by_text("Mary Jones")).to_have_count(0)
     reader.context.close()
     desk.context.close()
+
+
+def test_a_blocked_commenter_is_told_why_their_next_comment_is_refused(
+    live_server, browser, story, moderator, settings
+):
+    settings.COMMENTS_FORM_MIN_SECONDS = 0  # a script types faster than a person
+    reader = browser.new_context().new_page()
+
+    def post(words):
+        reader.goto(live_server.url + story.get_absolute_url())
+        reader.get_by_label("Your name").fill("Pat Doyle")
+        reader.get_by_label("Your email").fill("pat.doyle@example.org")
+        reader.get_by_label("Your comment").fill(words)
+        reader.get_by_role("button", name="Post comment").click()
+        reader.wait_for_load_state()
+
+    post("Agency nurses are lazy, all of them.")
+    expect(reader.get_by_text("Thanks, your comment is awaiting moderation")).to_be_visible()
+    comment = Comment.objects.get(name="Pat Doyle")
+
+    desk = sign_in(browser, live_server)
+    desk.goto(live_server.url + f"/admin/comments/comment/{comment.pk}/change/")
+    desk.get_by_role("link", name="Block this commenter").click()
+    desk.get_by_label("Block for").select_option("7")
+    desk.get_by_label("Why (internal)").fill("Repeated insults to agency staff")
+    desk.get_by_role("button", name="Block commenter").click()
+    expect(desk.get_by_text("Pat Doyle (p•••@example.org) cannot comment until")).to_be_visible()
+
+    post("And another thing about agency nurses.")
+    expect(
+        reader.get_by_text("Sorry, we are not accepting comments from you at the moment.")
+    ).to_be_visible()
+    expect(reader.get_by_text("You can comment again after")).to_be_visible()
+    expect(reader.get_by_role("textbox", name="Your comment")).to_have_value(
+        "And another thing about agency nurses."
+    )
+    assert Comment.objects.filter(name="Pat Doyle").count() == 1
+    reader.context.close()
+    desk.context.close()
+
+
+def test_a_moderator_goes_from_the_desk_to_a_comments_whole_thread(
+    live_server, browser, story, moderator
+):
+    top = CommentFactory(article=story, name="Sam Reid", body="The cap is overdue.")
+    CommentFactory(article=story, parent=top, name="Jo Rivers", body="Not on nights it is not.")
+    held = CommentFactory(
+        article=story,
+        parent=top,
+        name="Lee Grant",
+        body="Ask the ward managers what they think.",
+        status=Comment.Status.PENDING,
+    )
+    CommentFactory(article=story, name="Spam bot", body="Cheap pills", status="spam")
+    CommentFactory(body="A comment on another story entirely.")
+
+    desk = sign_in(browser, live_server)
+    panel = desk.get_by_role("region", name="Comments waiting")
+    expect(panel).to_contain_text("Lee Grant")
+    panel.get_by_role("link", name="Ask the ward managers what they think.").click()
+    desk.get_by_role("link", name="See the whole thread").click()
+
+    expect(desk.get_by_role("heading", name=f"Comments on “{story.title}”")).to_be_visible()
+    expect(desk.get_by_text("4 comments in every status")).to_be_visible()
+    thread = desk.locator(".comment-thread > li").filter(has_text="The cap is overdue.")
+    expect(thread.locator("ol > li")).to_have_count(2)
+    expect(thread).to_contain_text("Not on nights it is not.")
+    expect(thread).to_contain_text("Awaiting moderation")
+    expect(desk.locator(f"#comment-{held.pk}")).to_be_in_viewport()
+    expect(desk.get_by_text("Cheap pills")).to_be_visible()
+    expect(desk.get_by_text("A comment on another story entirely.")).to_have_count(0)
+    desk.context.close()
