@@ -336,6 +336,21 @@ class ArticleQuerySet(models.QuerySet):
     def in_review(self):
         return self.filter(status=Article.Status.REVIEW)
 
+    def unpublished_by(self, user):
+        """Pieces this person started that have not gone out."""
+        return self.filter(created_by=user).exclude(status=Article.Status.PUBLISHED)
+
+    def hand_over(self, leaver, successor):
+        """Give a leaver's unpublished pieces and assignments to a colleague; bylines stay.
+
+        The version goes up, so an edit opened before the hand-over conflicts instead of
+        quietly giving the work back. Returns how many pieces and assignments moved.
+        """
+        bump = {"version": models.F("version") + 1}
+        pieces = self.unpublished_by(leaver).update(created_by=successor, **bump)
+        assignments = self.filter(assignee=leaver).update(assignee=successor, **bump)
+        return pieces, assignments
+
     def drafts(self):
         return self.filter(status=Article.Status.DRAFT)
 
