@@ -24,6 +24,7 @@ def counted(number, singular, plural):
 @admin.register(User)
 class StaffUserAdmin(UserAdmin):
     change_list_template = "admin/staff/user_change_list.html"
+    list_display = (*UserAdmin.list_display, "is_active")
     actions = ["hand_over_work", "send_invitation_again"]
 
     def get_urls(self):

@@ -26,10 +26,14 @@ ENROLMENT_SESSION_KEY = "staff_enrolment"
 RECOVERY_CODES_SESSION_KEY = "staff_recovery_codes"
 
 
-def render(request, template, context, status=200):
-    return TemplateResponse(
-        request, template, {**admin.site.each_context(request), **context}, status=status
-    )
+def admin_context(request):
+    """The admin's header and title, without its navigation: these pages come before
+    sign-in, where the sidebar would only say there is nothing to see."""
+    return {**admin.site.each_context(request), "is_nav_sidebar_enabled": False}
+
+
+def render(request, template, context):
+    return TemplateResponse(request, template, {**admin_context(request), **context})
 
 
 def invitation_refused(request, error):
@@ -157,7 +161,7 @@ class AdminPageMixin:
     """Django's password reset pages, with the admin's header and title."""
 
     def get_context_data(self, **kwargs):
-        return {**admin.site.each_context(self.request), **super().get_context_data(**kwargs)}
+        return {**admin_context(self.request), **super().get_context_data(**kwargs)}
 
 
 class PasswordResetView(AdminPageMixin, auth_views.PasswordResetView):
