@@ -5,7 +5,8 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
@@ -88,7 +89,9 @@ class StaffUserAdmin(UserAdmin):
         return redirect("admin:auth_user_hand_over", selected[0])
 
     def hand_over_view(self, request, object_id):
-        leaver = get_object_or_404(User, pk=object_id)
+        leaver = self.get_object(request, object_id)
+        if leaver is None:
+            raise Http404("No such user.")
         if not self.has_change_permission(request, leaver):
             raise PermissionDenied
         if not leaver.is_active:
