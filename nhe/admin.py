@@ -94,6 +94,13 @@ class StaffUserAdmin(UserAdmin):
             raise Http404("No such user.")
         if not self.has_change_permission(request, leaver):
             raise PermissionDenied
+        if leaver == request.user:
+            self.message_user(
+                request,
+                "You cannot deactivate your own account: ask another administrator.",
+                messages.WARNING,
+            )
+            return redirect("admin:auth_user_changelist")
         if not leaver.is_active:
             self.message_user(
                 request, f"{colleague_label(leaver)} is already inactive.", messages.WARNING

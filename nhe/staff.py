@@ -13,6 +13,7 @@ from django.contrib.sessions.models import Session
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -93,7 +94,7 @@ def user_for_invitation(token):
 
 def email_taken(email):
     users = get_user_model().objects
-    return users.filter(email__iexact=email).exists() or users.filter(username=email).exists()
+    return users.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists()
 
 
 @transaction.atomic

@@ -218,3 +218,10 @@ def test_the_hand_over_page_queries_do_not_grow_with_the_staff(
     with django_assert_max_num_queries(12):
         response = client.get(hand_over_page(leaver))
     assert response.status_code == 200
+
+
+def test_nobody_deactivates_their_own_account(client, desk, colleague):
+    response = client.post(hand_over_page(desk), {"successor": colleague.pk}, follow=True)
+    assert b"You cannot deactivate your own account" in response.content
+    desk.refresh_from_db()
+    assert desk.is_active

@@ -324,7 +324,8 @@ def test_an_account_in_use_is_not_sent_an_invitation(client, desk):
 
 
 def test_inviting_an_address_that_has_an_account_is_refused(client, desk, invite):
-    for email in ["desk@nhe.example", "DESK@nhe.example"]:
+    get_user_model().objects.create_user("sam@example.org", email="")
+    for email in ["desk@nhe.example", "DESK@nhe.example", "Sam@Example.org"]:
         response = invite(client, email=email)
         assert response.status_code == 200
         assert b"There is already an account with this email address." in response.content
