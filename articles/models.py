@@ -336,6 +336,32 @@ class ArticleQuerySet(models.QuerySet):
     def in_review(self):
         return self.filter(status=Article.Status.REVIEW)
 
+    def unpublished_by(self, user):
+        """Pieces this person started that have not gone out."""
+        return self.filter(created_by=user).exclude(status=Article.Status.PUBLISHED)
+
+    def hand_over(self, leaver, successor):
+        """Give a leaver's unpublished pieces and assignments to a colleague; bylines stay.
+
+        Each piece is saved as a revision saying so, which moves its version on: an edit
+        opened before the hand-over conflicts instead of quietly giving the work back.
+        Returns how many pieces and assignments moved.
+        """
+        pieces = assignments = 0
+        handed = self.unpublished_by(leaver) | self.filter(assignee=leaver)
+        for article in handed.distinct():
+            if article.created_by_id == leaver.pk and article.status != Article.Status.PUBLISHED:
+                article.created_by = successor
+                pieces += 1
+            if article.assignee_id == leaver.pk:
+                article.assignee = successor
+                assignments += 1
+            article._change_reason = (
+                f"Handed over from {display_name(leaver)} to {display_name(successor)}"
+            )
+            article.save()
+        return pieces, assignments
+
     def drafts(self):
         return self.filter(status=Article.Status.DRAFT)
 

@@ -97,6 +97,11 @@ class PitchQuerySet(models.QuerySet):
         """Pitches still waiting for a decision."""
         return self.filter(status__in=Pitch.OPEN_STATUSES)
 
+    def hand_over(self, leaver, successor):
+        """Give a leaving editor's open pitches to a colleague; decided ones keep their name.
+        Returns how many moved."""
+        return self.open().filter(assigned_to=leaver).update(assigned_to=successor)
+
     def overdue(self, now=None):
         """Open pitches older than the reply time we promise applicants."""
         now = now or timezone.now()

@@ -213,6 +213,10 @@ RATELIMIT_USE_CACHE = "counters"
 # sign-in".
 ADMIN_REQUIRE_OTP = env.bool("ADMIN_REQUIRE_OTP", default=not DEBUG)
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="NHE newsroom")
+# Staff accounts (nhe/staff.py): an invitation link works once, for this many days; a
+# password reset link once, for this many hours (and asks for the second factor too).
+INVITATION_DAYS = env.int("INVITATION_DAYS", default=7)
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_HOURS", default=24) * 60 * 60
 # Authenticator secrets are shown once, by setup_two_factor, never in the admin (whose
 # device pages also answered 500 for a device that does not exist).
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True

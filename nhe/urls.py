@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.flatpages import views as flatpages
 from django.urls import include, path
 
-from . import views
+from . import staff_views, views
 
 handler500 = "nhe.views.server_error"
 
@@ -15,6 +15,40 @@ SITE_PAGES = ["about", "contact", "advertise", "privacy", "terms", "cookies", "a
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # Before the admin's own URLs: a staff member's pages before they can sign in. The
+    # admin's sign-in page offers "Forgotten your password?" because admin_password_reset exists.
+    path(
+        "admin/password_reset/",
+        staff_views.PasswordResetView.as_view(),
+        name="admin_password_reset",
+    ),
+    path(
+        "admin/password_reset/done/",
+        staff_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "admin/reset/<uidb64>/<token>/",
+        staff_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "admin/reset/done/",
+        staff_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path(
+        "admin/invitation/password/",
+        staff_views.invitation_password,
+        name="staff_invitation_password",
+    ),
+    path("admin/invitation/<str:token>/", staff_views.invitation, name="staff_invitation"),
+    path("admin/two-factor/enrol/", staff_views.enrol, name="staff_enrol"),
+    path(
+        "admin/two-factor/recovery-codes/",
+        staff_views.recovery_codes,
+        name="staff_recovery_codes",
+    ),
     path("admin/", admin.site.urls),
     path("columnists/", include("columnists.urls")),
     path("comments/", include("comments.urls")),
