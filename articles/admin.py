@@ -1007,11 +1007,7 @@ class NoticeAdmin(admin.ModelAdmin):
 
     @admin.display(description="Piece")
     def piece(self, notice):
-        return format_html(
-            '<a href="{}">{}</a>',
-            reverse("admin:articles_article_change", args=[notice.article_id]),
-            notice.article.title,
-        )
+        return format_html('<a href="{}">{}</a>', notice_open_url(notice), notice.article.title)
 
     @admin.display(description="Read", boolean=True)
     def is_read(self, notice):
@@ -1025,3 +1021,20 @@ class NoticeAdmin(admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         extra_context = {**(extra_context or {}), "title": "Your notices, newest first"}
         return super().changelist_view(request, extra_context)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<int:pk>/open/", view(self.open_view), name="articles_notice_open"),
+            *super().get_urls(),
+        ]
+
+    def open_view(self, request, pk):
+        """Follow a notice to its piece; a notice followed has been read."""
+        notice = get_object_or_404(Notice.objects.for_user(request.user), pk=pk)
+        Notice.objects.filter(pk=notice.pk).mark_read()
+        return redirect("admin:articles_article_change", notice.article_id)
+
+
+def notice_open_url(notice):
+    return reverse("admin:articles_notice_open", args=[notice.pk])

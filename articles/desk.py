@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from .models import Article
+from .models import Article, Notice
 
 PANEL_SIZE = 5
 
@@ -169,4 +169,31 @@ def going_live_today(user, *, now=None, limit=PANEL_SIZE):
         ],
         see_all_url=reverse("admin:articles_article_calendar"),
         empty_message="Nothing else goes live today.",
+    )
+
+
+def your_notices(user, *, limit=PANEL_SIZE):
+    """What came to this person, came back or went out: the newest first, unread counted."""
+    notices = Notice.objects.for_user(user)
+    latest = list(
+        notices.select_related("article")
+        .only("text", "kind", "created_at", "read_at", "article__title")
+        .newest_first()[:limit]
+    )
+    unread = notices.unread().count()
+    return DeskPanel(
+        title="Your notices",
+        count=unread,
+        items=[
+            DeskItem(
+                label=notice.text.splitlines()[0],
+                url=reverse("admin:articles_notice_open", args=[notice.pk]),
+                detail=("New: " if notice.read_at is None else "")
+                + f"{notice.get_kind_display()}, {local_date_time(notice.created_at)}",
+            )
+            for notice in latest
+        ],
+        see_all_url=f"{reverse('admin:articles_notice_changelist')}?read=no",
+        empty_message="No notices. You will be told here when a piece comes to you, comes "
+        "back or goes live.",
     )

@@ -8,6 +8,7 @@ from comments import desk as comments_desk
 
 def panels_for(user):
     panels = [
+        articles_desk.your_notices(user),
         articles_desk.my_drafts(user),
         articles_desk.waiting_for_review(user),
         articles_desk.going_live_today(user),

@@ -455,7 +455,12 @@ def test_the_notices_page_shows_only_ones_own_newest_first(client, wendy, ana):
     assert "Your notices, newest first" in page
     assert page.index("Newer") < page.index("Older")
     assert "Not hers" not in page
-    assert f'href="/admin/articles/article/{article.pk}/change/">A piece of hers</a>' in page
+    newer = Notice.objects.get(text="Newer")
+    assert f'href="/admin/articles/notice/{newer.pk}/open/">A piece of hers</a>' in page
+    # Following it leads to the piece and counts as reading it.
+    assert client.get(f"/admin/articles/notice/{newer.pk}/open/").url == change_url(article)
+    newer.refresh_from_db()
+    assert newer.read_at is not None
     # Another's notice cannot be opened by its address.
     theirs = Notice.objects.get(text="Not hers")
     assert client.get(f"/admin/articles/notice/{theirs.pk}/change/").status_code == 302

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.desk import end_of_day
-from articles.models import Article
+from articles.models import Article, Notice
 from comments.models import Comment
 from tests.columnists.factories import PitchFactory
 from tests.comments.factories import CommentFactory, ReportFactory
@@ -252,6 +252,14 @@ def fill(size, people):
         comment = CommentFactory(status=Comment.Status.PENDING)
         ReportFactory(comment=CommentFactory(article=comment.article))
         PitchFactory(received_at=overdue_received_at(n % 4), assigned_to=reviewer_person)
+        for person in people.values():
+            Notice.objects.create(
+                recipient=person,
+                article=Article.objects.first(),
+                kind=Notice.Kind.PUBLISHED,
+                text=f"Notice {n}",
+                read_at=timezone.now() if n % 2 else None,
+            )
 
 
 def desk_queries(client, person):
@@ -280,5 +288,58 @@ def test_the_desk_costs_the_same_whatever_is_waiting(
         counts[size] = {name: desk_queries(client, person) for name, person in people.items()}
     assert counts[3] == counts[40]
     client.force_login(superuser)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(16):
         client.get(DESK)
+
+
+def test_notices_come_first_with_the_unread_counted_and_open_to_their_piece(client):
+    person = writer(username="wendy")
+    piece = DraftFactory(title="Winter beds", created_by=person)
+    older = Notice.objects.create(
+        recipient=person,
+        article=piece,
+        kind=Notice.Kind.RETURNED,
+        text="Ana Lopez returned “Winter beds” to you with this note:\n\n“Check the figures.”",
+        created_at=timezone.now() - timedelta(hours=1),
+    )
+    Notice.objects.create(
+        recipient=person,
+        article=piece,
+        kind=Notice.Kind.PUBLISHED,
+        text="Ana Lopez published “Winter beds”. It is live now.",
+        read_at=timezone.now(),
+    )
+    Notice.objects.create(
+        recipient=editor(), article=piece, kind=Notice.Kind.SUBMITTED, text="Not for Wendy"
+    )
+
+    text = desk_text(client, person)
+
+    assert text.index("Your notices") < text.index("My drafts")
+    panel = text[text.index("Your notices") : text.index("My drafts")]
+    assert "Ana Lopez published “Winter beds”. It is live now." in panel
+    assert "New: Returned to writer, today" in panel
+    assert "Check the figures" not in panel, "a notice is shown by its first line"
+    assert "Not for Wendy" not in text
+    assert 'desk-panel__count"><span class="visually-hidden">:</span> 1<' in panel
+
+    response = client.get(f"/admin/articles/notice/{older.pk}/open/")
+    assert response.url == f"/admin/articles/article/{piece.pk}/change/"
+    older.refresh_from_db()
+    assert older.read_at is not None
+
+
+def test_nobody_opens_another_persons_notice(client):
+    notice = Notice.objects.create(
+        recipient=editor(), article=DraftFactory(), kind=Notice.Kind.SUBMITTED, text="Mine"
+    )
+    client.force_login(writer())
+    assert client.get(f"/admin/articles/notice/{notice.pk}/open/").status_code == 404
+    notice.refresh_from_db()
+    assert notice.read_at is None
+
+
+def test_with_no_notices_the_panel_says_what_will_come_there(client):
+    assert "No notices. You will be told here when a piece comes to you" in desk_text(
+        client, writer()
+    )
