@@ -10,10 +10,13 @@ from datetime import datetime, time, timedelta
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import Truncator
 
-from .models import Article, Notice
+from .models import Article, Notice, display_name
 
 PANEL_SIZE = 5
+# A notice quoting a returned piece's note is cut to this on the desk; its page has it whole.
+NOTICE_LABEL_LENGTH = 160
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,13 @@ def waiting_for_review(user, *, limit=PANEL_SIZE):
         Article.objects.on_desk_of(user)
         .in_review()
         .select_related("created_by")
-        .only("title", "modified_at", "created_by__username")
+        .only(
+            "title",
+            "modified_at",
+            "created_by__username",
+            "created_by__first_name",
+            "created_by__last_name",
+        )
         .order_by("modified_at", "pk")
     )
     may_publish = user.has_perm("articles.publish_article")
@@ -129,7 +138,7 @@ def waiting_for_review(user, *, limit=PANEL_SIZE):
     def detail(article):
         since = f"waiting since {local_date_time(article.modified_at)}"
         if may_publish and article.created_by:
-            return f"By {article.created_by.get_username()}, {since}"
+            return f"By {display_name(article.created_by)}, {since}"
         return since[0].upper() + since[1:]
 
     return DeskPanel(
@@ -186,10 +195,10 @@ def your_notices(user, *, limit=PANEL_SIZE):
         count=unread,
         items=[
             DeskItem(
-                label=notice.text.splitlines()[0],
+                label=Truncator(" ".join(notice.text.split())).chars(NOTICE_LABEL_LENGTH),
                 url=reverse("admin:articles_notice_open", args=[notice.pk]),
-                detail=("New: " if notice.read_at is None else "")
-                + f"{notice.get_kind_display()}, {local_date_time(notice.created_at)}",
+                detail=("New, " if notice.read_at is None else "")
+                + local_date_time(notice.created_at),
             )
             for notice in latest
         ],

@@ -318,8 +318,8 @@ def test_notices_come_first_with_the_unread_counted_and_open_to_their_piece(clie
     assert text.index("Your notices") < text.index("My drafts")
     panel = text[text.index("Your notices") : text.index("My drafts")]
     assert "Ana Lopez published “Winter beds”. It is live now." in panel
-    assert "New: Returned to writer, today" in panel
-    assert "Check the figures" not in panel, "a notice is shown by its first line"
+    assert "New, today" in panel
+    assert "to you with this note: “Check the figures.”" in panel, "on one line"
     assert "Not for Wendy" not in text
     assert 'desk-panel__count"><span class="visually-hidden">:</span> 1<' in panel
 

@@ -11,7 +11,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from articles.models import Author
-from tests.factories import writer
+from tests.factories import UserFactory, writer
 from tests.nhe.staff import (
     PASSWORD,
     code_for,
@@ -379,3 +379,14 @@ def user_view_permission():
     from django.contrib.auth.models import Permission
 
     return Permission.objects.filter(content_type__app_label="auth", codename="view_user")
+
+
+def test_someone_not_allowed_to_invite_gets_a_page_saying_so(client, default_roles):
+    client.force_login(UserFactory(username="wanda", roles=["Writer"]))
+
+    response = client.get("/admin/auth/user/invite/")
+
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "You can’t open this page" in page
+    assert 'href="/admin/"' in page and "the newsroom desk" in page
