@@ -172,6 +172,11 @@ class ImageAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).with_use_count()
 
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(
+            request, {"title": "Media library", **(extra_context or {})}
+        )
+
     def get_fieldsets(self, request, obj=None):
         if obj is None:
             return [(None, {"fields": ["file", "alt_text", "caption", "credit"]})]
@@ -189,7 +194,7 @@ class ImageAdmin(admin.ModelAdmin):
     def uses(self, obj):
         return obj.use_count
 
-    @admin.display(description="Focal point")
+    @admin.display(description="Picture")
     def focal_point_picker(self, obj):
         picture = obj.rendition("medium")
         crops = format_html_join(

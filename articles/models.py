@@ -173,7 +173,7 @@ class Image(Renditions, models.Model):
         "focal point down", default=0.5, validators=FOCAL_RANGE, help_text=FOCAL_HELP
     )
     renditions = models.JSONField(default=dict, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField("upload date", auto_now_add=True)
 
     objects = ImageQuerySet.as_manager()
 
