@@ -219,6 +219,14 @@ class Image(Renditions, models.Model):
         image.stored_focal_point = image.focal_point() if loaded else None
         return image
 
+    def delete(self, *args, **kwargs):
+        """Delete, and the picture's files with it once the deletion has committed."""
+        names = [self.file.name, *self.rendition_names()] if self.file else self.rendition_names()
+        with transaction.atomic():
+            deleted = super().delete(*args, **kwargs)
+            transaction.on_commit(functools.partial(delete_stored_files, names))
+        return deleted
+
     def focal_point(self):
         return (self.focal_x, self.focal_y)
 

@@ -245,6 +245,21 @@ def test_replacing_the_file_keeps_the_id_and_drops_the_old_files(
     assert replaced.rendition("lead")["url"] in page
 
 
+def test_deleting_an_image_deletes_its_files(editor_client, django_capture_on_commit_callbacks):
+    image = ImageFactory()
+    article = ArticleFactory(lead_image=image)
+    names = [image.file.name, *image.rendition_names()]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            reverse("admin:articles_image_delete", args=[image.pk]), {"post": "yes"}
+        )
+    assert response.status_code == 302
+    assert not Image.objects.exists()
+    assert not any(default_storage.exists(name) for name in names)
+    article.refresh_from_db()
+    assert article.lead_image is None
+
+
 def test_replacing_with_a_bad_file_keeps_the_picture(editor_client, _media_root):
     image = ImageFactory()
     old_file = image.file.name
