@@ -31,7 +31,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
-from . import images
+from . import images, media_files
 from .fields import SafeImageField
 from .sanitise import clean_html, stored_html
 
@@ -88,12 +88,6 @@ def _forget_media_urls(*, setting, **kwargs):
     if setting in {"MEDIA_URL", "STORAGES"}:
         _storage_signs_urls.cache_clear()
         _remembered_media_url.cache_clear()
-
-
-def delete_stored_files(names):
-    """Delete stored files no record refers to any more; one already gone is no error."""
-    for name in names:
-        default_storage.delete(name)
 
 
 class Renditions:
@@ -195,7 +189,8 @@ class Image(Renditions, models.Model):
         changes; files it no longer needs are deleted once the change has committed."""
         stored_name = getattr(self, "stored_file_name", None)
         new_picture = bool(self.file) and self.file.name != stored_name
-        moved_focus = self.focal_point() != getattr(self, "stored_focal_point", None)
+        stored_focus = getattr(self, "stored_focal_point", None)
+        moved_focus = stored_focus is not None and self.focal_point() != stored_focus
         remake = bool(self.file) and (new_picture or (self.pk and moved_focus))
         outdated = list(self.rendition_names()) if remake and self.pk else []
         if new_picture and stored_name:
@@ -207,7 +202,7 @@ class Image(Renditions, models.Model):
                 self.renditions = self.make_renditions()
                 Image.objects.filter(pk=self.pk).update(renditions=self.renditions)
             if outdated:
-                transaction.on_commit(functools.partial(delete_stored_files, outdated))
+                media_files.delete_after_commit(outdated)
         self.stored_file_name = self.file.name
         self.stored_focal_point = self.focal_point()
 
@@ -224,7 +219,7 @@ class Image(Renditions, models.Model):
         names = [self.file.name, *self.rendition_names()] if self.file else self.rendition_names()
         with transaction.atomic():
             deleted = super().delete(*args, **kwargs)
-            transaction.on_commit(functools.partial(delete_stored_files, names))
+            media_files.delete_after_commit(names)
         return deleted
 
     def focal_point(self):

@@ -10,6 +10,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
+from django.tasks import task_backends
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image as PILImage
@@ -243,6 +244,23 @@ def test_replacing_the_file_keeps_the_id_and_drops_the_old_files(
     assert is_red(pixel(replaced.renditions["thumb"]["name"], (80, 80)))
     page = editor_client.get(article.get_absolute_url()).content.decode()
     assert replaced.rendition("lead")["url"] in page
+
+
+def test_old_files_outlive_the_pages_cached_with_them(
+    editor_client, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    settings.PAGE_CACHE_SECONDS = 300
+    image = ImageFactory()
+    old_names = [image.file.name, *image.rendition_names()]
+    new_file = SimpleUploadedFile("new.jpg", image_bytes(size=(900, 600)))
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(change_url(image), change_form(image, file=new_file))
+    assert all(default_storage.exists(name) for name in old_names)
+    [deletion] = task_backends["default"].results
+    assert deletion.task.name == "delete_stored_files"
+    assert sorted(deletion.args[0]) == sorted(old_names)
+    assert deletion.task.run_after >= timezone.now() + timedelta(seconds=300)
 
 
 def test_deleting_an_image_deletes_its_files(editor_client, django_capture_on_commit_callbacks):
