@@ -115,7 +115,7 @@ class ImageQuerySet(models.QuerySet):
         counts = [
             Coalesce(
                 Subquery(
-                    use.model._default_manager.filter(**{use.lookup: OuterRef("pk")})
+                    use.model.objects.filter(**{use.lookup: OuterRef("pk")})
                     .order_by()
                     .values(use.lookup)
                     .annotate(count=models.Count("pk"))
@@ -250,7 +250,7 @@ class Image(Renditions, models.Model):
         use in IMAGE_USES, leaving out kinds with none."""
         found = []
         for use in IMAGE_USES:
-            things = list(use.model._default_manager.filter(**{use.lookup: self.pk}))
+            things = list(use.model.objects.filter(**{use.lookup: self.pk}))
             if things:
                 found.append((use.label, things))
         return found
@@ -1067,9 +1067,9 @@ class ImageUse:
 
 
 # Every way an image can be used, for the media library's usage counts and lists
-# (Image.usage(), ImageQuerySet.with_use_count()). Another use, such as pictures inside
-# article bodies, is added by appending an ImageUse whose lookup reaches Image, for example
-# ImageUse("In the body of", Article, "body_images").
+# (Image.usage(), ImageQuerySet.with_use_count(), both through each model's `objects`).
+# Another use, such as pictures inside article bodies, is added by appending an ImageUse
+# whose lookup reaches Image, for example ImageUse("In the body of", Article, "body_images").
 IMAGE_USES = [
     ImageUse("Lead image of", Article, "lead_image"),
     ImageUse("Headshot of", Author, "headshot"),
