@@ -89,16 +89,168 @@ def _can(request, codename):
     return request.user.has_perm(f"articles.{codename}")
 
 
+class ImageForm(forms.ModelForm):
+    class Meta:
+        model = Image
+        fields = ["file", "focal_x", "focal_y", "alt_text", "caption", "credit"]
+        error_messages = {
+            "alt_text": {
+                "required": "Describe what the picture shows: readers who cannot see it "
+                "rely on these words, so an image cannot be saved without them."
+            },
+        }
+        widgets = {
+            "focal_x": forms.NumberInput(attrs={"step": "0.01", "min": "0", "max": "1"}),
+            "focal_y": forms.NumberInput(attrs={"step": "0.01", "min": "0", "max": "1"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["file"].help_text = (
+                "Upload a new file to replace this picture everywhere it is used; "
+                "its words, focal point and uses stay."
+            )
+
+
+class UsageFilter(admin.SimpleListFilter):
+    title = "use"
+    parameter_name = "use"
+
+    def lookups(self, request, model_admin):
+        return [("used", "Used"), ("unused", "Not used anywhere")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "used":
+            return queryset.filter(use_count__gt=0)
+        if self.value() == "unused":
+            return queryset.filter(use_count=0)
+        return queryset
+
+
+class OrientationFilter(admin.SimpleListFilter):
+    title = "orientation"
+    parameter_name = "orientation"
+
+    def lookups(self, request, model_admin):
+        return [("landscape", "Landscape"), ("portrait", "Portrait"), ("square", "Square")]
+
+    def queryset(self, request, queryset):
+        if self.value() in {"landscape", "portrait", "square"}:
+            return getattr(queryset, self.value())()
+        return queryset
+
+
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
-    list_display = ["preview", "alt_text", "credit", "width", "height", "created_at"]
+    """The media library: every picture as a thumbnail, findable by its words, with where
+    it is used."""
+
+    form = ImageForm
+    change_list_template = "admin/articles/image/change_list.html"
+    list_display = ["preview", "alt_text", "credit", "dimensions", "uses", "created_at"]
+    list_filter = [
+        UsageFilter,
+        OrientationFilter,
+        ("created_at", admin.DateFieldListFilter),
+    ]
+    list_per_page = 48
     search_fields = ["alt_text", "caption", "credit"]
-    readonly_fields = ["preview", "width", "height"]
-    fields = ["file", "preview", "alt_text", "caption", "credit", "width", "height"]
+    search_help_text = "Search by alt text, caption or credit."
+    actions = None  # the grid has no row checkboxes; delete from an image's own page
+    readonly_fields = ["preview", "focal_point_picker", "dimensions", "usage"]
+    fieldsets = [
+        (None, {"fields": ["file", "alt_text", "caption", "credit"]}),
+        ("Focal point", {"fields": ["focal_point_picker", "focal_x", "focal_y"]}),
+        ("About this picture", {"fields": ["dimensions", "usage"]}),
+    ]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+        js = ["articles/focal_point.js"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_use_count()
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(
+            request, {"title": "Media library", **(extra_context or {})}
+        )
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:
+            return [(None, {"fields": ["file", "alt_text", "caption", "credit"]})]
+        return self.fieldsets
 
     @admin.display(description="Preview")
     def preview(self, obj):
         return image_preview(obj)
+
+    @admin.display(description="Size")
+    def dimensions(self, obj):
+        return f"{obj.width} × {obj.height} px"
+
+    @admin.display(description="Uses", ordering="use_count")
+    def uses(self, obj):
+        return obj.use_count
+
+    @admin.display(description="Picture")
+    def focal_point_picker(self, obj):
+        picture = obj.rendition("medium")
+        crops = format_html_join(
+            "",
+            '<figure><img src="{}" width="{}" height="{}" alt=""><figcaption>{}</figcaption>'
+            "</figure>",
+            (
+                (crop["url"], crop["width"] // 2, crop["height"] // 2, label)
+                for crop, label in (
+                    (obj.rendition("thumb"), "Square thumbnail"),
+                    (obj.rendition("social"), "Social card"),
+                )
+            ),
+        )
+        return format_html(
+            '<div class="focal-picker" data-focal-picker>'
+            '<img src="{}" width="{}" height="{}" alt="Click to set the focal point">'
+            '<span class="focal-picker__mark" hidden></span></div>'
+            '<p class="help">Click the part of the picture that must stay in view when it is '
+            "cropped, then save. Crops as saved:</p>"
+            '<div class="focal-picker__crops">{}</div>',
+            picture["url"],
+            picture["width"],
+            picture["height"],
+            crops,
+        )
+
+    @admin.display(description="Used")
+    def usage(self, obj):
+        uses = obj.usage()
+        if not uses:
+            return "Not used anywhere yet."
+        return format_html(
+            '<ul class="image-usage">{}</ul>',
+            format_html_join(
+                "",
+                '<li>{} <a href="{}">{}</a></li>',
+                (
+                    (label, admin_change_url(thing), thing)
+                    for label, things in uses
+                    for thing in things
+                ),
+            ),
+        )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "file" in form.changed_data:
+            messages.info(
+                request, "The picture was replaced: everywhere it is used now shows the new file."
+            )
+
+
+def admin_change_url(obj):
+    opts = obj._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
 
 
 def image_preview(image):
@@ -127,6 +279,10 @@ class AuthorAdmin(admin.ModelAdmin):
     search_fields = ["name", "organisation", "role_line"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["headshot", "user"]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+        js = ["articles/image_picker.js"]
 
 
 class BylineInline(admin.TabularInline):
@@ -536,6 +692,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     class Media:
         css = {"all": ["css/admin.css"]}
+        js = ["articles/image_picker.js"]
 
     # Permissions: writers see and edit the pieces they started or were handed, until an
     # editor publishes them.

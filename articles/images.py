@@ -115,11 +115,34 @@ def clean_upload(uploaded, *, max_bytes: int | None = None) -> ContentFile:
     return ContentFile(body, name=f"{stem}.{extension}")
 
 
-def make_rendition(source: PILImage.Image, spec: RenditionSpec) -> tuple[ContentFile, int, int]:
-    """Resize (and crop where the spec fixes a height) and encode as JPEG or PNG."""
+def crop_box(
+    size: tuple[int, int], aspect: float, focal_point: tuple[float, float] = (0.5, 0.5)
+) -> tuple[int, int, int, int]:
+    """The largest (left, top, right, bottom) window of `aspect` (width / height) inside a
+    picture of `size`, centred on the focal point as far as the picture's edges allow."""
+    width, height = size
+    if width / height > aspect:
+        crop_width, crop_height = max(1, min(width, round(height * aspect))), height
+    else:
+        crop_width, crop_height = width, max(1, min(height, round(width / aspect)))
+    left = _clamp(round(focal_point[0] * width - crop_width / 2), 0, width - crop_width)
+    top = _clamp(round(focal_point[1] * height - crop_height / 2), 0, height - crop_height)
+    return left, top, left + crop_width, top + crop_height
+
+
+def _clamp(value, lowest, highest):
+    return max(lowest, min(value, highest))
+
+
+def make_rendition(
+    source: PILImage.Image, spec: RenditionSpec, *, focal_point=(0.5, 0.5)
+) -> tuple[ContentFile, int, int]:
+    """Resize (and crop around the focal point where the spec fixes a height) and encode as
+    JPEG or PNG."""
     image = _flatten(source)
     if spec.height:
-        image = ImageOps.fit(image, (spec.width, spec.height), PILImage.Resampling.LANCZOS)
+        box = crop_box(image.size, spec.width / spec.height, focal_point)
+        image = image.resize((spec.width, spec.height), PILImage.Resampling.LANCZOS, box=box)
     elif image.width > spec.width:
         height = round(image.height * spec.width / image.width)
         image = image.resize((spec.width, max(height, 1)), PILImage.Resampling.LANCZOS)

@@ -1,6 +1,7 @@
 import functools
 import re
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import parse_qs, urlparse
 
@@ -30,7 +31,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
-from . import images
+from . import images, media_files
 from .fields import SafeImageField
 from .sanitise import clean_html, stored_html
 
@@ -108,6 +109,45 @@ class Renditions:
         return ", ".join(f"{url} {width}w" for width, url in by_width.items())
 
 
+class ImageQuerySet(models.QuerySet):
+    def with_use_count(self):
+        """Each image with `use_count`: how many things use it (IMAGE_USES), in this query."""
+        counts = [
+            Coalesce(
+                Subquery(
+                    use.model.objects.filter(**{use.lookup: OuterRef("pk")})
+                    .order_by()
+                    .values(use.lookup)
+                    .annotate(count=models.Count("pk"))
+                    .values("count")[:1]
+                ),
+                0,
+            )
+            for use in IMAGE_USES
+        ]
+        total = functools.reduce(lambda left, right: left + right, counts, Value(0))
+        return self.annotate(use_count=total)
+
+    def used(self):
+        return self.with_use_count().filter(use_count__gt=0)
+
+    def unused(self):
+        return self.with_use_count().filter(use_count=0)
+
+    def landscape(self):
+        return self.filter(width__gt=F("height"))
+
+    def portrait(self):
+        return self.filter(height__gt=F("width"))
+
+    def square(self):
+        return self.filter(width=F("height"))
+
+
+FOCAL_RANGE = [MinValueValidator(0.0), MaxValueValidator(1.0)]
+FOCAL_HELP = "From 0 (left/top) to 1 (right/bottom); crops keep this point in view."
+
+
 class Image(Renditions, models.Model):
     """A picture with the words that must travel with it, and its ready-made sizes."""
 
@@ -120,37 +160,82 @@ class Image(Renditions, models.Model):
     )
     caption = models.CharField(max_length=300, blank=True)
     credit = models.CharField(max_length=200, blank=True, help_text="Photographer or agency.")
+    focal_x = models.FloatField(
+        "focal point across", default=0.5, validators=FOCAL_RANGE, help_text=FOCAL_HELP
+    )
+    focal_y = models.FloatField(
+        "focal point down", default=0.5, validators=FOCAL_RANGE, help_text=FOCAL_HELP
+    )
     renditions = models.JSONField(default=dict, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField("upload date", auto_now_add=True)
+
+    objects = ImageQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(focal_x__gte=0, focal_x__lte=1, focal_y__gte=0, focal_y__lte=1),
+                name="image_focal_point_inside",
+                violation_error_message="The focal point must lie inside the picture.",
+            )
+        ]
 
     def __str__(self):
         return self.alt_text
 
     def save(self, *args, **kwargs):
-        """Save, making the ready-made sizes whenever the picture itself is new or replaced."""
-        new_picture = bool(self.file) and self.file.name != getattr(self, "stored_file_name", None)
+        """Save, making the ready-made sizes afresh whenever the picture or its focal point
+        changes; files it no longer needs are deleted once the change has committed."""
+        stored_name = getattr(self, "stored_file_name", None)
+        new_picture = bool(self.file) and self.file.name != stored_name
+        stored_focus = getattr(self, "stored_focal_point", None)
+        moved_focus = stored_focus is not None and self.focal_point() != stored_focus
+        remake = bool(self.file) and (new_picture or (self.pk and moved_focus))
+        outdated = list(self.rendition_names()) if remake and self.pk else []
+        if new_picture and stored_name:
+            outdated.append(stored_name)
         with transaction.atomic():
             super().save(*args, **kwargs)  # stores an uploaded file, under its final name
-            if new_picture:
+            if remake:
+                # New renditions live under new names, so no cache can serve an old crop.
                 self.renditions = self.make_renditions()
                 Image.objects.filter(pk=self.pk).update(renditions=self.renditions)
+            if outdated:
+                media_files.delete_after_commit(outdated)
         self.stored_file_name = self.file.name
+        self.stored_focal_point = self.focal_point()
 
     @classmethod
     def from_db(cls, db, field_names, values, **kwargs):
         image = super().from_db(db, field_names, values, **kwargs)
         image.stored_file_name = image.file.name if "file" in field_names else None
+        loaded = {"focal_x", "focal_y"} <= set(field_names)
+        image.stored_focal_point = image.focal_point() if loaded else None
         return image
+
+    def delete(self, *args, **kwargs):
+        """Delete, and the picture's files with it once the deletion has committed."""
+        names = [self.file.name, *self.rendition_names()] if self.file else self.rendition_names()
+        with transaction.atomic():
+            deleted = super().delete(*args, **kwargs)
+            media_files.delete_after_commit(names)
+        return deleted
+
+    def focal_point(self):
+        return (self.focal_x, self.focal_y)
+
+    def rendition_names(self):
+        return [data["name"] for data in (self.renditions or {}).values() if data.get("name")]
 
     def make_renditions(self):
         source = images.open_stored(self.file)
         folder = f"renditions/{uuid.uuid4().hex}"
         made = {}
         for spec in images.RENDITIONS:
-            content, width, height = images.make_rendition(source, spec)
+            content, width, height = images.make_rendition(
+                source, spec, focal_point=self.focal_point()
+            )
             name = default_storage.save(f"{folder}/{content.name}", content)
             made[spec.name] = {
                 "name": name,
@@ -159,6 +244,16 @@ class Image(Renditions, models.Model):
                 "bytes": content.size,
             }
         return made
+
+    def usage(self):
+        """Where this image is used: (what the use is, the things using it) for each kind of
+        use in IMAGE_USES, leaving out kinds with none."""
+        found = []
+        for use in IMAGE_USES:
+            things = list(use.model.objects.filter(**{use.lookup: self.pk}))
+            if things:
+                found.append((use.label, things))
+        return found
 
     def file_url(self):
         return self.file.url
@@ -960,6 +1055,25 @@ def video_embed_url(url):
     if YOUTUBE_ID.fullmatch(video_id):
         return f"https://www.youtube-nocookie.com/embed/{video_id}"
     return None
+
+
+@dataclass(frozen=True)
+class ImageUse:
+    """One way a thing uses an image: `lookup` leads from `model` to the image."""
+
+    label: str
+    model: type[models.Model]
+    lookup: str
+
+
+# Every way an image can be used, for the media library's usage counts and lists
+# (Image.usage(), ImageQuerySet.with_use_count(), both through each model's `objects`).
+# Another use, such as pictures inside article bodies, is added by appending an ImageUse
+# whose lookup reaches Image, for example ImageUse("In the body of", Article, "body_images").
+IMAGE_USES = [
+    ImageUse("Lead image of", Article, "lead_image"),
+    ImageUse("Headshot of", Author, "headshot"),
+]
 
 
 class Byline(models.Model):

@@ -7,6 +7,8 @@ from django_otp.admin import OTPAdminAuthenticationForm
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from articles.pickers import PictureAutocompleteJsonView
+
 from . import desk
 
 
@@ -73,3 +75,6 @@ class NewsroomAdminSite(admin.AdminSite):
         """The desk: what waits for this person, above the list of everything they may edit."""
         context = {"desk_panels": desk.panels_for(request.user), **(extra_context or {})}
         return super().index(request, context)
+
+    def autocomplete_view(self, request):
+        return PictureAutocompleteJsonView.as_view(admin_site=self)(request)

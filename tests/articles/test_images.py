@@ -126,7 +126,8 @@ def test_image_above_the_pixel_limit_gets_a_clear_message(editor_client, setting
 def test_empty_upload_and_missing_alt_text_are_refused(editor_client):
     response = upload(editor_client, SimpleUploadedFile("empty.jpg", b""), alt="")
     page = response.content.decode()
-    assert "This field is required." in page
+    assert "The submitted file is empty." in page
+    assert "Describe what the picture shows" in page
     assert not Image.objects.exists()
 
 
