@@ -30,7 +30,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
-from . import images
+from . import body_media, images
 from .fields import SafeImageField
 from .sanitise import clean_html, stored_html
 
@@ -856,7 +856,12 @@ class Article(models.Model):
 
     @property
     def body_html(self):
-        return stored_html(self.body)
+        return stored_html(body_media.render(self.body, images_in_bulk=Image.objects.in_bulk))
+
+    @property
+    def body_has_video(self):
+        """Whether the body plays a video, so that the page loads the player's script."""
+        return body_media.has_video(self.body)
 
     @property
     def headline(self):
