@@ -242,6 +242,17 @@ const selectedNode = (editor, name) => {
   return node?.type.name === name ? node : null
 }
 
+// Updates the selected node, or puts a new one in; after a selected picture or video rather
+// than in its place.
+function place(editor, name, selected, attrs) {
+  const chain = editor.chain().focus()
+  if (selected) chain.updateAttributes(name, attrs)
+  else if (editor.state.selection.node) {
+    chain.insertContentAt(editor.state.selection.to, { type: name, attrs })
+  } else chain.insertContent({ type: name, attrs })
+  chain.run()
+}
+
 function dataAttribute(attribute) {
   return {
     default: "",
@@ -325,9 +336,7 @@ export const BodyImage = Node.create({
         ({ editor }) => {
           const node = selectedNode(editor, this.name)
           imageDialog(editor, this.options.listUrl, node?.attrs || {}).then((attrs) => {
-            if (!attrs) return
-            if (node) editor.chain().focus().updateAttributes(this.name, attrs).run()
-            else editor.chain().focus().insertContent({ type: this.name, attrs }).run()
+            if (attrs) place(editor, this.name, node, attrs)
           })
           return true
         },
@@ -403,9 +412,7 @@ export const BodyVideo = Node.create({
               }
             : {}
           videoDialog(editor, current).then((attrs) => {
-            if (!attrs) return
-            if (node) editor.chain().focus().updateAttributes(this.name, attrs).run()
-            else editor.chain().focus().insertContent({ type: this.name, attrs }).run()
+            if (attrs) place(editor, this.name, node, attrs)
           })
           return true
         },
