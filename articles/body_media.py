@@ -51,6 +51,10 @@ class ImageNode:
         caption = format_html("<figcaption>{}</figcaption>", self.caption) if self.caption else ""
         return format_html("<figure{}>{}</figure>", attributes, caption)
 
+    def in_words(self):
+        caption = f": {self.caption}" if self.caption else ""
+        return format_html("<p>[Picture {} “{}”{}]</p>", self.image_id, self.alt, caption)
+
     def rendered(self, images):
         image = images.get(self.image_id)
         if image is None or not image.file:
@@ -91,6 +95,10 @@ class EmbedNode:
         if self.provider == "youtube":
             return f"https://www.youtube-nocookie.com/embed/{self.video_id}"
         return f"https://player.vimeo.com/video/{self.video_id}?dnt=1"
+
+    def in_words(self):
+        title = f" “{self.title}”" if self.title else ""
+        return format_html("<p>[Video {}{}]</p>", self.video_url, title)
 
     def rendered(self, images):
         return render_to_string(
@@ -219,6 +227,11 @@ def canonical(markup):
 
 def has_video(markup):
     return 'data-embed="' in markup
+
+
+def in_words(markup):
+    """`markup` with each media node as a line of words, for comparing versions."""
+    return "".join(piece if isinstance(piece, str) else piece.in_words() for piece in read(markup))
 
 
 def render(markup, *, images_in_bulk):

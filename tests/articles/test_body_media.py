@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from articles.models import Article, Image, Section
 from articles.sanitise import clean_html
-from tests.articles.admin_forms import ADD_URL, article_form_data
+from tests.articles.admin_forms import ADD_URL, article_form_data, change_url
 from tests.factories import ArticleFactory, ImageFactory, UserFactory, editor
 
 IMAGE_NODE = (
@@ -318,3 +318,20 @@ def test_only_people_who_write_articles_may_list_pictures(client, picture):
     assert client.get(url).status_code == 302  # to the login page
     client.force_login(UserFactory(is_staff=True))
     assert client.get(url).status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_history_says_which_picture_and_video_were_added(client):
+    article = ArticleFactory(title="Winter plans", body="<p>Every board has a plan.</p>")
+    client.force_login(editor())
+    body = (
+        '<p>Every board has a plan.</p><figure data-image="12" data-alt="A board meeting">'
+        f"<figcaption>Trust board, March</figcaption></figure>{YOUTUBE_NODE}"
+    )
+    response = client.post(change_url(article), article_form_data(article, body=body))
+    assert response.status_code == 302
+    page = client.get(reverse("admin:articles_article_history", args=[article.pk])).text
+    assert "<ins>[Picture 12 “A board meeting”: Trust board, March]" in html.unescape(page)
+    assert "[Video https://www.youtube.com/watch?v=dQw4w9WgXcQ “Ward round”]" in html.unescape(
+        page
+    )
