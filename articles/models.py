@@ -854,8 +854,9 @@ class Article(models.Model):
             site_id=site_id, old_path=old_path, defaults={"new_path": new_path}
         )
 
-    @property
+    @cached_property
     def body_html(self):
+        """The body as readers see it; kept with the article when its page caches it."""
         return stored_html(body_media.render(self.body, images_in_bulk=Image.objects.in_bulk))
 
     @property

@@ -335,3 +335,29 @@ def test_the_history_says_which_picture_and_video_were_added(client):
     assert "[Video https://www.youtube.com/watch?v=dQw4w9WgXcQ “Ward round”]" in html.unescape(
         page
     )
+
+
+@pytest.mark.django_db
+def test_a_cached_article_page_asks_for_its_pictures_once_per_content_generation(
+    client, settings, picture, django_capture_on_commit_callbacks
+):
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    article = ArticleFactory(body=f'<figure data-image="{picture.pk}"></figure>')
+    image_query = f'FROM "{Image._meta.db_table}"'
+
+    def pictures_asked_for():
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(article.get_absolute_url()).text
+        return page, sum(image_query in query["sql"] for query in queries)
+
+    assert pictures_asked_for()[1] == 1
+    page, asked = pictures_asked_for()
+    assert asked == 0
+    assert 'alt="A ward corridor"' in page
+
+    picture.alt_text = "A quiet ward corridor at night"
+    with django_capture_on_commit_callbacks(execute=True):
+        picture.save()  # a new content generation
+    page, asked = pictures_asked_for()
+    assert asked == 1
+    assert 'alt="A quiet ward corridor at night"' in page
