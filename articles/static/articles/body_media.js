@@ -14,8 +14,10 @@ const VIMEO_ID = /^[0-9]{1,12}$/
 // video_embed_url in articles/models.py.
 function parseVideoAddress(address) {
   let url
+  const written = address.trim()
   try {
-    url = new URL(address.trim())
+    // An address copied without its scheme ("youtu.be/…") is still the video meant.
+    url = new URL(/^[a-z]+:/i.test(written) ? written : `https://${written}`)
   } catch {
     return null
   }
