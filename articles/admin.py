@@ -6,11 +6,11 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Max, Prefetch
-from django.http import Http404
+from django.db.models import Count, Max, Prefetch, Q
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path, reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join
@@ -68,9 +68,13 @@ BODY_EDITOR = {
         "HorizontalRule": True,
         "Subscript": True,
         "Superscript": True,
+        "BodyImage": {"listUrl": reverse_lazy("admin:articles_article_body_images")},
+        "BodyVideo": True,
     }
 }
 SHARE_LINK_DAYS = 7
+# How many pictures the body editor's image dialog offers at once; searching finds the rest.
+BODY_IMAGE_CHOICES = 24
 # The editor injects its small base stylesheet as a <style> element; the desk's pages allow
 # exactly that stylesheet by its hash rather than loosening the policy with 'unsafe-inline'.
 # The browser test fails if a new version of the editor changes it.
@@ -992,6 +996,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
             path("calendar/", view(self.calendar_view), name="articles_article_calendar"),
             path("<int:pk>/preview/", view(self.preview_view), name="articles_article_preview"),
             path("<int:pk>/compare/", view(self.compare_view), name="articles_article_compare"),
+            path("body-images/", view(self.body_images_view), name="articles_article_body_images"),
             *autosave.DraftCopyEndpoints(self).urls(),
             *super().get_urls(),
         ]
@@ -1001,6 +1006,38 @@ class ArticleAdmin(SimpleHistoryAdmin):
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
         return article
+
+    def body_images_view(self, request):
+        """Pictures in the library for the body editor's image dialog, as JSON.
+
+        `?q=words` searches the words that travel with them, `?id=N` asks for one.
+        """
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        images = Image.objects.all()
+        if request.GET.get("id"):
+            images = images.filter(pk=primary_key_or_404(Image, request.GET["id"]))
+        elif query := request.GET.get("q", "").strip()[:100]:
+            images = images.filter(
+                Q(alt_text__icontains=query)
+                | Q(caption__icontains=query)
+                | Q(credit__icontains=query)
+            )
+        results = []
+        for image in images[:BODY_IMAGE_CHOICES]:
+            thumb = image.rendition("thumb")
+            results.append(
+                {
+                    "id": image.pk,
+                    "alt": image.alt_text,
+                    "caption": image.caption,
+                    "credit": image.credit,
+                    "thumb": thumb["url"],
+                    "width": thumb["width"] // 2,
+                    "height": thumb["height"] // 2,
+                }
+            )
+        return JsonResponse({"results": results})
 
     def preview_view(self, request, pk):
         """The article exactly as readers will see it, with a banner saying it is a preview."""

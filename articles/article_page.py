@@ -43,5 +43,6 @@ def public_article(slug):
     if article is None:
         article = article_page(Article.objects.published()).filter(slug=slug).first()
         if article is not None:  # unknown addresses are not remembered: anyone can make them
+            _ = article.body_html  # built now, so that its pictures are remembered with it
             cache.set(key, article, settings.FRAGMENT_CACHE_SECONDS)
     return article

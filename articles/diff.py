@@ -8,6 +8,8 @@ from datetime import datetime
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join, strip_tags
 
+from . import body_media
+
 
 @dataclass
 class FieldChange:
@@ -43,7 +45,7 @@ def readable(value):
         return "yes" if value else "no"
     text = str(value)
     if "<" in text:
-        text = strip_tags(re.sub(r"</(p|h\d|li|blockquote)>", "\n", text))
+        text = strip_tags(re.sub(r"</(p|h\d|li|blockquote)>", "\n", body_media.in_words(text)))
     return text.strip()
 
 

@@ -31,7 +31,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
-from . import images, media_files
+from . import body_media, images, media_files
 from .fields import SafeImageField
 from .sanitise import clean_html, stored_html
 
@@ -949,9 +949,15 @@ class Article(models.Model):
             site_id=site_id, old_path=old_path, defaults={"new_path": new_path}
         )
 
-    @property
+    @cached_property
     def body_html(self):
-        return stored_html(self.body)
+        """The body as readers see it; kept with the article when its page caches it."""
+        return stored_html(body_media.render(self.body, images_in_bulk=Image.objects.in_bulk))
+
+    @property
+    def body_has_video(self):
+        """Whether the body plays a video, so that the page loads the player's script."""
+        return body_media.has_video(self.body)
 
     @property
     def headline(self):

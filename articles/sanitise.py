@@ -10,13 +10,19 @@ import nh3
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import SafeString, mark_safe
 
+from . import body_media
+
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "a", "ul", "ol",
     "li", "blockquote", "figure", "figcaption", "hr", "sub", "sup", "cite", "aside",
-    "table", "thead", "tbody", "tr", "th", "td", "caption",
+    "table", "thead", "tbody", "tr", "th", "td", "caption", "div",
 }  # fmt: skip
+# A figure with data-image is a picture from the library and a div a video (see
+# body_media): nh3 lets the attributes through and body_media checks every value.
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
+    "figure": {"data-image", "data-alt", "data-credit"},
+    "div": {"data-embed", "data-id", "data-title"},
     "th": {"scope"},
     "td": {"colspan", "rowspan"},
 }
@@ -51,6 +57,10 @@ def clean_html(html: str) -> str:
 
 
 def _clean_once(html: str) -> str:
+    return body_media.canonical(_clean_markup(html))
+
+
+def _clean_markup(html: str) -> str:
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

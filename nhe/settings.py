@@ -6,6 +6,8 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 from pythonjsonlogger.core import RESERVED_ATTRS
 
 from nhe.middleware import static_file_headers
@@ -240,6 +242,20 @@ FORMAT_MODULE_PATH = ["nhe.formats"]
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+
+# The article body's pictures from the library and YouTube/Vimeo videos, as editor nodes
+# (articles/static/articles/body_media.js); articles/sanitise.py decides what is stored.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("articles/body_media.js")],
+        "extensions": {
+            "BodyImage": html_tags(
+                ["figure", "figcaption"], {"figure": ["data-image", "data-alt", "data-credit"]}
+            ),
+            "BodyVideo": html_tags(["div"], {"div": ["data-embed", "data-id", "data-title"]}),
+        },
+    }
+]
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 # Media on local disk by default; on S3-compatible storage (AWS, MinIO, Ceph...) with
