@@ -225,6 +225,13 @@ def canonical(markup):
     return "".join(piece if isinstance(piece, str) else piece.stored() for piece in read(markup))
 
 
+def image_ids(markup):
+    """The library pictures a stored body shows, by id."""
+    if 'data-image="' not in markup:
+        return set()
+    return {piece.image_id for piece in read(markup) if isinstance(piece, ImageNode)}
+
+
 def has_video(markup):
     return 'data-embed="' in markup
 
@@ -243,6 +250,6 @@ def render(markup, *, images_in_bulk):
     if 'data-image="' not in markup and 'data-embed="' not in markup:
         return markup
     pieces = read(markup)
-    image_ids = {piece.image_id for piece in pieces if isinstance(piece, ImageNode)}
-    images = images_in_bulk(image_ids) if image_ids else {}
+    wanted = {piece.image_id for piece in pieces if isinstance(piece, ImageNode)}
+    images = images_in_bulk(wanted) if wanted else {}
     return "".join(piece if isinstance(piece, str) else piece.rendered(images) for piece in pieces)

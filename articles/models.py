@@ -667,6 +667,10 @@ class Article(models.Model):
     related = models.ManyToManyField(
         "self", blank=True, symmetrical=False, related_name="related_from"
     )
+    # Kept by save() from the pictures in the body, so the media library counts those uses.
+    body_images = models.ManyToManyField(
+        Image, blank=True, editable=False, related_name="in_bodies_of"
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -746,6 +750,7 @@ class Article(models.Model):
             if old_path:
                 self._redirect(old_path)
             Article.objects.filter(pk=self.pk).refresh_search_vector()
+            self.body_images.set(Image.objects.filter(pk__in=body_media.image_ids(self.body)))
         self._loaded = {
             "slug": self.slug,
             "section_id": self.section_id,
@@ -1074,11 +1079,11 @@ class ImageUse:
 
 # Every way an image can be used, for the media library's usage counts and lists
 # (Image.usage(), ImageQuerySet.with_use_count(), both through each model's `objects`).
-# Another use, such as pictures inside article bodies, is added by appending an ImageUse
-# whose lookup reaches Image, for example ImageUse("In the body of", Article, "body_images").
+# Another use is added by appending an ImageUse whose lookup reaches Image.
 IMAGE_USES = [
     ImageUse("Lead image of", Article, "lead_image"),
     ImageUse("Headshot of", Author, "headshot"),
+    ImageUse("In the body of", Article, "body_images"),
 ]
 
 

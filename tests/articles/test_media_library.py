@@ -411,3 +411,20 @@ def test_focal_point_outside_the_picture_cannot_be_stored():
     image = ImageFactory()
     with pytest.raises(IntegrityError, match="image_focal_point_inside"):
         Image.objects.filter(pk=image.pk).update(focal_x=2)
+
+
+def test_a_picture_in_a_body_counts_as_a_use_and_stops_counting_once_taken_out(editor_client):
+    image = ImageFactory()
+    article = ArticleFactory(
+        title="Inside a virtual ward",
+        body=f'<p>Nurses at work.</p><figure data-image="{image.pk}"></figure>',
+    )
+    assert image.usage() == [("In the body of", [article])]
+    assert Image.objects.with_use_count().get().use_count == 1
+    page = editor_client.get(change_url(image)).content.decode()
+    assert "In the body of" in page and "Inside a virtual ward" in page
+
+    article.body = "<p>Nurses at work.</p>"
+    article.save()
+    assert image.usage() == []
+    assert "Not used anywhere yet." in editor_client.get(change_url(image)).content.decode()
