@@ -140,11 +140,41 @@ class BylineInline(admin.TabularInline):
         return super().get_queryset(request).select_related("author", "article")
 
 
+# What a Q&A answer's editor offers; sanitise.clean_answer_html keeps no more than this.
+ANSWER_EDITOR = {
+    "extensions": {
+        "Bold": True,
+        "Italic": True,
+        "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+        "HardBreak": True,
+    }
+}
+
+
+def position_input():
+    """A number box that reorder.js turns into drag and drop with Move up/Move down buttons."""
+    return forms.NumberInput(attrs={"data-position": "", "class": "reorder__position"})
+
+
+class InterviewQuestionForm(forms.ModelForm):
+    answer = ProseEditorFormField(config=ANSWER_EDITOR)
+
+    class Meta:
+        model = InterviewQuestion
+        fields = ["position", "question", "answer"]
+        widgets = {"position": position_input()}
+        labels = {"position": "Order"}
+
+
 class InterviewQuestionInline(admin.StackedInline):
     model = InterviewQuestion
+    form = InterviewQuestionForm
     extra = 0
     verbose_name = "Q&A turn"
-    verbose_name_plural = "Q&A turns (for interviews such as Last word)"
+    verbose_name_plural = "Q&A turns (for interviews such as Last word; drag to reorder)"
+
+    class Media:
+        js = ["articles/reorder.js"]
 
 
 class CorrectionInline(admin.TabularInline):
@@ -276,8 +306,11 @@ class ArticleAdminForm(forms.ModelForm):
             "backdate",
             "embargo_until",
             "updated_at",
+            "planned_for",
             "is_featured",
             "featured_order",
+            "interviewee_name",
+            "interviewee_role",
             "seo_title",
             "seo_description",
             "related",
@@ -502,6 +535,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 "fields": [
                     "state_badge",
                     "status",
+                    "planned_for",
                     "publish_at",
                     "backdate",
                     "embargo_until",
@@ -509,6 +543,15 @@ class ArticleAdmin(SimpleHistoryAdmin):
                     ("is_featured", "featured_order"),
                     "base_version",
                 ]
+            },
+        ),
+        (
+            "Interview",
+            {
+                "classes": ["collapse"],
+                "fields": ["interviewee_name", "interviewee_role"],
+                "description": "For Q&A pieces such as Last word: shown as “Last word with "
+                "name, role” and told to search engines.",
             },
         ),
         (
@@ -913,17 +956,24 @@ class ArticleAdmin(SimpleHistoryAdmin):
 class FrontPageAdmin(admin.ModelAdmin):
     """The featured strip in the editors' order; the first public one is the top story."""
 
-    list_display = ["title", "state", "section", "publish_at", "featured_order"]
+    list_display = ["featured_order", "title", "state", "section", "publish_at"]
     list_editable = ["featured_order"]
     list_display_links = None
     list_select_related = ["section"]
     ordering = ["featured_order", "-publish_at", "-pk"]
     actions = None
 
+    class Media:
+        js = ["articles/reorder.js"]
+
     def get_queryset(self, request):
         return (
             super().get_queryset(request).filter(is_featured=True, status=Article.Status.PUBLISHED)
         )
+
+    def get_changelist_form(self, request, **kwargs):
+        kwargs.setdefault("widgets", {"featured_order": position_input()})
+        return super().get_changelist_form(request, **kwargs)
 
     def has_module_permission(self, request):
         return _can(request, "feature_article")
@@ -948,6 +998,7 @@ class FrontPageAdmin(admin.ModelAdmin):
         extra_context = {
             **(extra_context or {}),
             "title": "Front page: the top story first, then the featured strip",
+            "subtitle": "Drag a piece, or use its Move up and Move down buttons, then save.",
         }
         return super().changelist_view(request, extra_context)
 

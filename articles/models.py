@@ -32,7 +32,7 @@ from taggit.models import TaggedItem
 
 from . import images
 from .fields import SafeImageField
-from .sanitise import clean_html, stored_html
+from .sanitise import clean_answer_html, clean_html, stored_html
 
 # What a teaser prints, and so all that list pages fetch of an article (for_teasers()).
 TEASER_FIELDS = (
@@ -565,8 +565,26 @@ class Article(models.Model):
     )
     modified_at = models.DateTimeField(auto_now=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    planned_for = models.DateTimeField(
+        "planned for",
+        null=True,
+        blank=True,
+        help_text="When the desk means to publish this draft.",
+    )
     is_featured = models.BooleanField("featured", default=False)
     featured_order = models.PositiveSmallIntegerField(default=0)
+    interviewee_name = models.CharField(
+        "interviewee",
+        max_length=120,
+        blank=True,
+        help_text="For Q&A pieces: who answers, as readers see it (“Dr Amara Okafor”).",
+    )
+    interviewee_role = models.CharField(
+        "interviewee’s role",
+        max_length=200,
+        blank=True,
+        help_text="Their role line, e.g. “chief executive of Northfield NHS Trust”.",
+    )
     seo_title = models.CharField(max_length=70, blank=True)
     seo_description = models.CharField(max_length=160, blank=True)
     related = models.ManyToManyField(
@@ -992,7 +1010,7 @@ class InterviewQuestion(models.Model):
         return self.question
 
     def save(self, *args, **kwargs):
-        self.answer = clean_html(self.answer)
+        self.answer = clean_answer_html(self.answer)
         super().save(*args, **kwargs)
 
     @property
