@@ -1,4 +1,5 @@
-from datetime import timedelta
+from datetime import date, timedelta
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
@@ -7,7 +8,7 @@ from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Max, Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -876,6 +877,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
         view = self.admin_site.admin_view
         return [
             path("calendar/", view(self.calendar_view), name="articles_article_calendar"),
+            path(
+                "calendar/<int:pk>/move/",
+                view(self.calendar_move_view),
+                name="articles_article_calendar_move",
+            ),
             path("<int:pk>/preview/", view(self.preview_view), name="articles_article_preview"),
             path("<int:pk>/compare/", view(self.compare_view), name="articles_article_compare"),
             *autosave.DraftCopyEndpoints(self).urls(),
@@ -938,18 +944,68 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def calendar_view(self, request):
         if not self.has_view_permission(request):
             raise PermissionDenied
+        view = request.GET.get("view")
+        view = view if view in calendar.VIEWS else calendar.MONTH
         try:
-            weeks = min(max(int(request.GET.get("weeks", 4)), 1), 26)
+            day = date.fromisoformat(request.GET.get("day", ""))
         except ValueError:
-            weeks = 4
+            day = timezone.localdate()
+        return self.calendar_page(request, calendar.period_around(day, view))
+
+    def calendar_page(self, request, period, *, refused=None):
+        """The calendar; `refused`, a bound MoveForm, is shown open with what was typed."""
+        calendar.fill(period, self.get_queryset(request), user=request.user)
+        if refused is not None:
+            for day in period.days:
+                for piece in day.pieces:
+                    if piece.article.pk == refused.article.pk:
+                        piece.move_form = refused
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": "Editorial calendar",
-            "weeks": weeks,
-            "days": calendar.coming_days(self.get_queryset(request), weeks=weeks),
+            "title": f"Editorial calendar: {period.title}",
+            "period": period,
+            "refused": refused,
         }
         return TemplateResponse(request, "admin/articles/article/calendar.html", context)
+
+    def calendar_move_view(self, request, pk):
+        """Move a piece to another day from the calendar (a POST from its Move form)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = get_object_or_404(self.get_queryset(request), pk=pk)
+        form = calendar.MoveForm(request.POST, article=article)
+        if form.is_valid():
+            when = form.moment()
+            try:
+                calendar.move(article, when, by=request.user, version=form.cleaned_data["version"])
+            except calendar.MoveRefused as refusal:
+                form.add_error(None, str(refusal))
+            except EditConflict:
+                form.add_error(
+                    None,
+                    "Someone saved this piece after you opened the calendar, so nothing was "
+                    "moved. Its date may have changed: look again, then move it.",
+                )
+            else:
+                self.message_user(
+                    request,
+                    f"“{article.title}” moved to {when:%A %d/%m/%Y at %H:%M}.",
+                    messages.SUCCESS,
+                )
+                url = reverse("admin:articles_article_calendar")
+                query = {"view": form.cleaned_data["view"], "day": f"{when:%Y-%m-%d}"}
+                return redirect(f"{url}?{urlencode(query)}")
+        self.message_user(
+            request,
+            f"“{article.title}” was not moved: {' '.join(form.problems())}",
+            messages.ERROR,
+        )
+        view = form.cleaned_data.get("view") or calendar.MONTH
+        period = calendar.period_around(calendar.day_of(article), view)
+        response = self.calendar_page(request, period, refused=form)
+        response.status_code = 400
+        return response
 
 
 @admin.register(FrontPageArticle)

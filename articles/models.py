@@ -392,6 +392,25 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("public_from", "pk")
         )
 
+    def on_calendar(self, start, end, *, now=None):
+        """What the planning calendar shows from start to end: unpublished pieces on their
+        planned date, published ones not yet public on the moment readers first see them."""
+        now = now or timezone.now()
+        goes_public = models.functions.Greatest(
+            "publish_at", models.functions.Coalesce("embargo_until", "publish_at")
+        )
+        return (
+            self.annotate(
+                calendar_at=models.Case(
+                    models.When(status=Article.Status.PUBLISHED, then=goes_public),
+                    default=F("planned_for"),
+                )
+            )
+            .filter(calendar_at__gte=start, calendar_at__lt=end)
+            .exclude(status=Article.Status.PUBLISHED, calendar_at__lte=now)
+            .order_by("calendar_at", "pk")
+        )
+
     def next_public_change(self, at=None):
         """When the next scheduled or embargoed piece goes public by itself, or None."""
         at = at or timezone.now()
