@@ -1020,6 +1020,7 @@ class FrontPageAdmin(admin.ModelAdmin):
     actions = None
 
     class Media:
+        css = {"all": ["css/admin.css"]}
         js = ["articles/reorder.js"]
 
     def get_queryset(self, request):
@@ -1054,7 +1055,7 @@ class FrontPageAdmin(admin.ModelAdmin):
         extra_context = {
             **(extra_context or {}),
             "title": "Front page: the top story first, then the featured strip",
-            "subtitle": "Drag a piece, or use its Move up and Move down buttons, then save.",
+            "subtitle": "Drag a piece by its ⠿ handle, or use its Up and Down buttons, then save.",
         }
         return super().changelist_view(request, extra_context)
 

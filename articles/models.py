@@ -591,7 +591,11 @@ class Article(models.Model):
         help_text="When the desk means to publish this draft.",
     )
     is_featured = models.BooleanField("featured", default=False)
-    featured_order = models.PositiveSmallIntegerField(default=0)
+    featured_order = models.PositiveSmallIntegerField(
+        "front page order",
+        default=0,
+        help_text="The lowest number is the top story; the rest follow in the featured strip.",
+    )
     interviewee_name = models.CharField(
         "interviewee",
         max_length=120,

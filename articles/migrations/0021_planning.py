@@ -85,5 +85,23 @@ class Migration(migrations.Migration):
                 verbose_name="planned for",
             ),
         ),
+        migrations.AlterField(
+            model_name="article",
+            name="featured_order",
+            field=models.PositiveSmallIntegerField(
+                default=0,
+                help_text="The lowest number is the top story; the rest follow in the featured strip.",
+                verbose_name="front page order",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="historicalarticle",
+            name="featured_order",
+            field=models.PositiveSmallIntegerField(
+                default=0,
+                help_text="The lowest number is the top story; the rest follow in the featured strip.",
+                verbose_name="front page order",
+            ),
+        ),
         migrations.RunPython(answers_as_paragraphs, migrations.RunPython.noop),
     ]

@@ -76,4 +76,4 @@ def test_the_front_page_admin_offers_drag_and_drop_and_buttons(client):
     page = client.get(URL).content.decode()
     assert "articles/reorder" in page
     assert "data-position" in page
-    assert "Move up and Move down" in page
+    assert "Up and Down buttons, then save" in page

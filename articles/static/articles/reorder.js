@@ -68,11 +68,13 @@
     button.focus();
   }
 
-  function button(label, item, step) {
+  function button(label, shortLabel, item, step) {
     const control = document.createElement("button");
     control.type = "button";
     control.className = "reorder__button";
-    control.textContent = label;
+    control.textContent = shortLabel;
+    control.setAttribute("aria-label", label);
+    control.title = label;
     control.addEventListener("click", () => move(item, step, control));
     return control;
   }
@@ -93,7 +95,11 @@
     });
     const controls = document.createElement("span");
     controls.className = "reorder__controls";
-    controls.append(handle, button("Move up", item, -1), button("Move down", item, 1));
+    controls.append(
+      handle,
+      button("Move up", "↑ Up", item, -1),
+      button("Move down", "↓ Down", item, 1)
+    );
     input.after(controls);
   }
 
