@@ -998,7 +998,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 return redirect(f"{url}?{urlencode(query)}")
         self.message_user(
             request,
-            f"“{article.title}” was not moved: {' '.join(form.problems())}",
+            f"“{article.title}” was not moved. {' '.join(form.problems())}",
             messages.ERROR,
         )
         view = form.cleaned_data.get("view") or calendar.MONTH

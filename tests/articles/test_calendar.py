@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
+from tests.articles.admin_forms import article_form_data, change_url, split
 from tests.factories import ArticleFactory, DraftFactory, editor, writer
 
 pytestmark = pytest.mark.django_db
@@ -261,3 +262,15 @@ def test_calendar_queries_do_not_grow_with_its_pieces(
         with django_assert_max_num_queries(8):
             response = client.get(URL, {"view": view, "day": f"{MONDAY:%Y-%m-%d}"})
         assert f"Scheduled 6-{per_day - 1}" in response.content.decode()
+
+
+def test_a_writer_plans_a_draft_on_the_article_form_and_it_joins_the_calendar(client):
+    person = writer()
+    draft = DraftFactory(title="Planned from the form", created_by=person)
+    client.force_login(person)
+    data = article_form_data(draft)
+    data.update({"planned_for" + suffix: value for suffix, value in split(at(3, 11)).items()})
+    response = client.post(change_url(draft), {**data, "_continue": "Save"})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert Article.objects.get(pk=draft.pk).planned_for == at(3, 11)
+    assert "Planned from the form" in day_in(week_page(client), MONDAY + timedelta(days=3))
