@@ -44,10 +44,6 @@ class Period:
     today: date
 
     @property
-    def weeks(self):
-        return [self.days[n : n + 7] for n in range(0, len(self.days), 7)]
-
-    @property
     def title(self):
         if self.view == MONTH:
             return f"{months.month_name[self.first.month]} {self.first.year}"

@@ -155,3 +155,16 @@ def test_the_q_and_a_inline_offers_reordering_and_the_small_editor(client, inter
     assert "articles/reorder" in page
     assert 'name="questions-0-position"' in page and "data-position" in page
     assert Article.objects.get(pk=interview.pk).interviewee_name == "Dr Amara Okafor"
+
+
+def test_a_hostile_interviewee_name_is_shown_as_text(client):
+    article = ArticleFactory(
+        section=Section.objects.get(slug="last-word"),
+        interviewee_name="<script>alert(1)</script>",
+        interviewee_role='"><img src=x onerror=alert(2)>',
+    )
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "<script>alert(1)" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    node = structured_data(client, article.get_absolute_url())["NewsArticle"]
+    assert node["about"]["name"] == "<script>alert(1)</script>"
