@@ -1,4 +1,5 @@
-from datetime import timedelta
+from datetime import date, timedelta
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
@@ -7,7 +8,7 @@ from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Max, Prefetch, Q
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse, reverse_lazy
@@ -300,11 +301,41 @@ class BylineInline(admin.TabularInline):
         return super().get_queryset(request).select_related("author", "article")
 
 
+# What a Q&A answer's editor offers; sanitise.clean_answer_html keeps no more than this.
+ANSWER_EDITOR = {
+    "extensions": {
+        "Bold": True,
+        "Italic": True,
+        "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+        "HardBreak": True,
+    }
+}
+
+
+def position_input():
+    """A number box that reorder.js turns into drag and drop with Move up/Move down buttons."""
+    return forms.NumberInput(attrs={"data-position": "", "class": "reorder__position"})
+
+
+class InterviewQuestionForm(forms.ModelForm):
+    answer = ProseEditorFormField(config=ANSWER_EDITOR)
+
+    class Meta:
+        model = InterviewQuestion
+        fields = ["position", "question", "answer"]
+        widgets = {"position": position_input()}
+        labels = {"position": "Order"}
+
+
 class InterviewQuestionInline(admin.StackedInline):
     model = InterviewQuestion
+    form = InterviewQuestionForm
     extra = 0
     verbose_name = "Q&A turn"
-    verbose_name_plural = "Q&A turns (for interviews such as Last word)"
+    verbose_name_plural = "Q&A turns (for interviews such as Last word; drag to reorder)"
+
+    class Media:
+        js = ["articles/reorder.js"]
 
 
 class CorrectionInline(admin.TabularInline):
@@ -436,8 +467,11 @@ class ArticleAdminForm(forms.ModelForm):
             "backdate",
             "embargo_until",
             "updated_at",
+            "planned_for",
             "is_featured",
             "featured_order",
+            "interviewee_name",
+            "interviewee_role",
             "seo_title",
             "seo_description",
             "related",
@@ -662,6 +696,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 "fields": [
                     "state_badge",
                     "status",
+                    "planned_for",
                     "publish_at",
                     "backdate",
                     "embargo_until",
@@ -669,6 +704,15 @@ class ArticleAdmin(SimpleHistoryAdmin):
                     ("is_featured", "featured_order"),
                     "base_version",
                 ]
+            },
+        ),
+        (
+            "Interview",
+            {
+                "classes": ["collapse"],
+                "fields": ["interviewee_name", "interviewee_role"],
+                "description": "For Q&A pieces such as Last word: shown as “Last word with "
+                "name, role” and told to search engines.",
             },
         ),
         (
@@ -994,6 +1038,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
         view = self.admin_site.admin_view
         return [
             path("calendar/", view(self.calendar_view), name="articles_article_calendar"),
+            path(
+                "calendar/<int:pk>/move/",
+                view(self.calendar_move_view),
+                name="articles_article_calendar_move",
+            ),
             path("<int:pk>/preview/", view(self.preview_view), name="articles_article_preview"),
             path("<int:pk>/compare/", view(self.compare_view), name="articles_article_compare"),
             path("body-images/", view(self.body_images_view), name="articles_article_body_images"),
@@ -1089,35 +1138,93 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def calendar_view(self, request):
         if not self.has_view_permission(request):
             raise PermissionDenied
+        view = request.GET.get("view")
+        view = view if view in calendar.VIEWS else calendar.MONTH
         try:
-            weeks = min(max(int(request.GET.get("weeks", 4)), 1), 26)
+            day = date.fromisoformat(request.GET.get("day", ""))
         except ValueError:
-            weeks = 4
+            day = timezone.localdate()
+        return self.calendar_page(request, calendar.period_around(day, view))
+
+    def calendar_page(self, request, period, *, refused=None):
+        """The calendar; `refused`, a bound MoveForm, is shown open with what was typed."""
+        calendar.fill(period, self.get_queryset(request), user=request.user)
+        if refused is not None:
+            for day in period.days:
+                for piece in day.pieces:
+                    if piece.article.pk == refused.article.pk:
+                        piece.move_form = refused
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": "Editorial calendar",
-            "weeks": weeks,
-            "days": calendar.coming_days(self.get_queryset(request), weeks=weeks),
+            "title": f"Editorial calendar: {period.title}",
+            "period": period,
+            "refused": refused,
         }
         return TemplateResponse(request, "admin/articles/article/calendar.html", context)
+
+    def calendar_move_view(self, request, pk):
+        """Move a piece to another day from the calendar (a POST from its Move form)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = get_object_or_404(self.get_queryset(request), pk=pk)
+        form = calendar.MoveForm(request.POST, article=article)
+        if form.is_valid():
+            when = form.moment()
+            try:
+                calendar.move(article, when, by=request.user, version=form.cleaned_data["version"])
+            except calendar.MoveRefused as refusal:
+                form.add_error(None, str(refusal))
+            except EditConflict:
+                form.add_error(
+                    None,
+                    "Someone saved this piece after you opened the calendar, so nothing was "
+                    "moved. Its date may have changed: look again, then move it.",
+                )
+            else:
+                self.message_user(
+                    request,
+                    f"“{article.title}” moved to {when:%A %d/%m/%Y at %H:%M}.",
+                    messages.SUCCESS,
+                )
+                url = reverse("admin:articles_article_calendar")
+                query = {"view": form.cleaned_data["view"], "day": f"{when:%Y-%m-%d}"}
+                return redirect(f"{url}?{urlencode(query)}")
+        self.message_user(
+            request,
+            f"“{article.title}” was not moved. {' '.join(form.problems())}",
+            messages.ERROR,
+        )
+        view = form.cleaned_data.get("view") or calendar.MONTH
+        period = calendar.period_around(calendar.day_of(article), view)
+        response = self.calendar_page(request, period, refused=form)
+        response.status_code = 400
+        return response
 
 
 @admin.register(FrontPageArticle)
 class FrontPageAdmin(admin.ModelAdmin):
     """The featured strip in the editors' order; the first public one is the top story."""
 
-    list_display = ["title", "state", "section", "publish_at", "featured_order"]
+    list_display = ["featured_order", "title", "state", "section", "publish_at"]
     list_editable = ["featured_order"]
     list_display_links = None
     list_select_related = ["section"]
     ordering = ["featured_order", "-publish_at", "-pk"]
     actions = None
 
+    class Media:
+        css = {"all": ["css/admin.css"]}
+        js = ["articles/reorder.js"]
+
     def get_queryset(self, request):
         return (
             super().get_queryset(request).filter(is_featured=True, status=Article.Status.PUBLISHED)
         )
+
+    def get_changelist_form(self, request, **kwargs):
+        kwargs.setdefault("widgets", {"featured_order": position_input()})
+        return super().get_changelist_form(request, **kwargs)
 
     def has_module_permission(self, request):
         return _can(request, "feature_article")
@@ -1142,6 +1249,7 @@ class FrontPageAdmin(admin.ModelAdmin):
         extra_context = {
             **(extra_context or {}),
             "title": "Front page: the top story first, then the featured strip",
+            "subtitle": "Drag a piece by its ⠿ handle, or use its Up and Down buttons, then save.",
         }
         return super().changelist_view(request, extra_context)
 

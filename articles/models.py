@@ -33,7 +33,7 @@ from taggit.models import TaggedItem
 
 from . import body_media, images, media_files
 from .fields import SafeImageField
-from .sanitise import clean_html, stored_html
+from .sanitise import clean_answer_html, clean_html, stored_html
 
 # What a teaser prints, and so all that list pages fetch of an article (for_teasers()).
 TEASER_FIELDS = (
@@ -487,6 +487,25 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("public_from", "pk")
         )
 
+    def on_calendar(self, start, end, *, now=None):
+        """What the planning calendar shows from start to end: unpublished pieces on their
+        planned date, published ones not yet public on the moment readers first see them."""
+        now = now or timezone.now()
+        goes_public = models.functions.Greatest(
+            "publish_at", models.functions.Coalesce("embargo_until", "publish_at")
+        )
+        return (
+            self.annotate(
+                calendar_at=models.Case(
+                    models.When(status=Article.Status.PUBLISHED, then=goes_public),
+                    default=F("planned_for"),
+                )
+            )
+            .filter(calendar_at__gte=start, calendar_at__lt=end)
+            .exclude(status=Article.Status.PUBLISHED, calendar_at__lte=now)
+            .order_by("calendar_at", "pk")
+        )
+
     def next_public_change(self, at=None):
         """When the next scheduled or embargoed piece goes public by itself, or None."""
         at = at or timezone.now()
@@ -660,8 +679,30 @@ class Article(models.Model):
     )
     modified_at = models.DateTimeField(auto_now=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    planned_for = models.DateTimeField(
+        "planned for",
+        null=True,
+        blank=True,
+        help_text="When the desk means to publish this draft.",
+    )
     is_featured = models.BooleanField("featured", default=False)
-    featured_order = models.PositiveSmallIntegerField(default=0)
+    featured_order = models.PositiveSmallIntegerField(
+        "front page order",
+        default=0,
+        help_text="The lowest number is the top story; the rest follow in the featured strip.",
+    )
+    interviewee_name = models.CharField(
+        "interviewee",
+        max_length=120,
+        blank=True,
+        help_text="For Q&A pieces: who answers, as readers see it (“Dr Amara Okafor”).",
+    )
+    interviewee_role = models.CharField(
+        "interviewee’s role",
+        max_length=200,
+        blank=True,
+        help_text="Their role line, e.g. “chief executive of Northfield NHS Trust”.",
+    )
     seo_title = models.CharField(max_length=70, blank=True)
     seo_description = models.CharField(max_length=160, blank=True)
     related = models.ManyToManyField(
@@ -1117,7 +1158,7 @@ class InterviewQuestion(models.Model):
         return self.question
 
     def save(self, *args, **kwargs):
-        self.answer = clean_html(self.answer)
+        self.answer = clean_answer_html(self.answer)
         super().save(*args, **kwargs)
 
     @property

@@ -85,3 +85,25 @@ def json_for_script(data) -> SafeString:
     """
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(SCRIPT_ESCAPES)
     return mark_safe(text)  # noqa: S308  # nosec B308 B703
+
+
+# A Q&A answer is a few paragraphs of speech: emphasis and links, no headings or lists.
+ANSWER_TAGS = {"p", "br", "strong", "b", "em", "i", "a"}
+
+
+def clean_answer_html(html: str) -> str:
+    """Return an answer's HTML reduced to paragraphs, bold, italic and links."""
+    cleaned = clean_html(html)
+    for _ in range(MAX_PASSES):
+        again = nh3.clean(
+            cleaned,
+            tags=ANSWER_TAGS,
+            attributes={"a": ALLOWED_ATTRIBUTES["a"]},
+            url_schemes=URL_SCHEMES,
+            link_rel="noopener noreferrer",
+            strip_comments=True,
+        )
+        if again == cleaned:
+            break
+        cleaned = again
+    return cleaned

@@ -186,6 +186,12 @@ def article_structured_data(article):
     }
     if article.section.kind == Section.Kind.INTERVIEWS or article.interview_turns:
         node["genre"] = "Interview"
+    if article.interviewee_name:
+        node["about"] = {
+            "@type": "Person",
+            "name": article.interviewee_name,
+            **({"jobTitle": article.interviewee_role} if article.interviewee_role else {}),
+        }
     corrections = article.corrections_shown
     if corrections:
         node["correction"] = [

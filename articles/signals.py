@@ -21,7 +21,7 @@ def announce(sender, instance=None, **kwargs):
 def taken_down_paths(sender, instance, kwargs):
     from .models import Article
 
-    if sender is not Article or instance is None:
+    if not issubclass(sender, Article) or instance is None:
         return []
     if kwargs.get("signal") is post_delete:
         gone = instance.is_public()
@@ -40,14 +40,16 @@ def connect_public_models():
         Author,
         Byline,
         Correction,
+        FrontPageArticle,
         Image,
         InterviewQuestion,
         Section,
     )
 
+    # A proxy's saves send signals under its own name: the front page's order is saved so.
     for model in (
-        Article, Author, Byline, Correction, Image, InterviewQuestion, Section, Tag, TaggedItem,
-        Redirect, FlatPage,
+        Article, FrontPageArticle, Author, Byline, Correction, Image, InterviewQuestion, Section,
+        Tag, TaggedItem, Redirect, FlatPage,
     ):  # fmt: skip
         post_save.connect(announce, sender=model, dispatch_uid=f"public:{model.__name__}:save")
         post_delete.connect(announce, sender=model, dispatch_uid=f"public:{model.__name__}:del")

@@ -1247,6 +1247,7 @@ ARTICLES = [
     {
         "section": "last-word",
         "title": "The Last Word: Deborah Allcott on making integrated care stick",
+        "interviewee": ("Deborah Allcott", "chief executive of Wealdmoor Integrated Care Board"),
         "standfirst": (
             "The chief executive of Wealdmoor Integrated Care Board on running cost cuts, shared "
             "services, the limits of strategy documents and why she still spends Fridays out in "
@@ -1351,6 +1352,10 @@ ARTICLES = [
     {
         "section": "last-word",
         "title": "The Last Word: Dr Ifeoma Larkworthy on safety, data and saying sorry",
+        "interviewee": (
+            "Dr Ifeoma Larkworthy",
+            "chief medical officer at Eastmere University Hospitals NHS Trust",
+        ),
         "standfirst": (
             "Eastmere's chief medical officer talks about learning from incidents, the promise "
             "and limits of digital tools, and why candour has to start at the top."

@@ -78,6 +78,8 @@ def seed_articles(now=None) -> int:
             body=data["body"],
             section=sections[data["section"]],
             video_url=data.get("video_url", ""),
+            interviewee_name=data.get("interviewee", ("", ""))[0],
+            interviewee_role=data.get("interviewee", ("", ""))[1],
             status=Article.Status.PUBLISHED,
             publish_at=now - timedelta(days=data["days_ago"], hours=index % 7),
             is_featured=data.get("featured", False),
@@ -92,7 +94,7 @@ def seed_articles(now=None) -> int:
         article.tags.add(*data.get("tags", []))
         for position, (question, answer) in enumerate(data.get("questions", [])):
             InterviewQuestion.objects.create(
-                article=article, position=position, question=question, answer=answer
+                article=article, position=position, question=question, answer=f"<p>{answer}</p>"
             )
         for kind, text in data.get("corrections", []):
             Correction.objects.create(article=article, kind=kind, text=text)

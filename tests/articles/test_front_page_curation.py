@@ -5,6 +5,7 @@ import re
 import pytest
 
 from articles.frontpage import build_front_page
+from articles.models import ContentGeneration
 from tests.factories import ArticleFactory, editor
 
 pytestmark = pytest.mark.django_db
@@ -48,3 +49,31 @@ def test_editor_reorders_the_featured_strip(client):
     }
     assert client.post(URL, data).status_code == 302
     assert build_front_page().top_story.pk == second.pk
+
+
+def test_saving_the_order_from_the_admin_moves_the_content_generation_on(client):
+    first = ArticleFactory(title="First", is_featured=True, featured_order=1)
+    second = ArticleFactory(title="Second", is_featured=True, featured_order=2)
+    client.force_login(editor())
+    before = ContentGeneration.objects.in_force().number
+    data = {
+        "form-TOTAL_FORMS": "2",
+        "form-INITIAL_FORMS": "2",
+        "form-0-id": str(second.pk),
+        "form-0-featured_order": "1",
+        "form-1-id": str(first.pk),
+        "form-1-featured_order": "2",
+        "_save": "Save",
+    }
+    assert client.post(URL, data).status_code == 302
+    assert ContentGeneration.objects.in_force().number > before
+    assert build_front_page().top_story.pk == second.pk
+
+
+def test_the_front_page_admin_offers_drag_and_drop_and_buttons(client):
+    ArticleFactory(title="First", is_featured=True, featured_order=1)
+    client.force_login(editor())
+    page = client.get(URL).content.decode()
+    assert "articles/reorder" in page
+    assert "data-position" in page
+    assert "Up and Down buttons, then save" in page

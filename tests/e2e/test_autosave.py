@@ -171,7 +171,11 @@ def test_a_row_added_to_an_inline_after_loading_comes_back_with_the_copy(live_se
     page.goto(url)
     page.get_by_role("button", name="Add another Q&A turn").click()
     page.get_by_role("textbox", name="Question:").fill("What keeps you up at night?")
-    page.get_by_role("textbox", name="Answer:").fill("Corridor care in winter.")
+    answer = page.locator(
+        "#questions-group .inline-related:not(.empty-form) .ProseMirror[contenteditable='true']"
+    )
+    answer.click()
+    page.keyboard.type("Corridor care in winter.")
     with page.expect_response(lambda r: r.url.endswith("/autosave/") and r.ok):
         hide_tab(page)
 
@@ -181,9 +185,9 @@ def test_a_row_added_to_an_inline_after_loading_comes_back_with_the_copy(live_se
     expect(page.get_by_role("textbox", name="Question:")).to_have_value(
         "What keeps you up at night?"
     )
-    expect(page.get_by_role("textbox", name="Answer:")).to_have_value("Corridor care in winter.")
+    expect(answer).to_have_text("Corridor care in winter.")
     page.get_by_role("button", name="Save and continue editing").click()
     expect(page.get_by_text("was changed successfully")).to_be_visible()
     assert list(article.questions.values_list("question", "answer")) == [
-        ("What keeps you up at night?", "Corridor care in winter.")
+        ("What keeps you up at night?", "<p>Corridor care in winter.</p>")
     ]

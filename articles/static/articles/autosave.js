@@ -9,9 +9,15 @@
   const SKIPPED = /(-TOTAL_FORMS|-INITIAL_FORMS|-MIN_NUM_FORMS|-MAX_NUM_FORMS)$/;
   const editors = new Map();
 
-  // The body's rich-text editor says when it is ready; restoring goes through it.
+  // Text written before its field's editor was ready (a Q&A answer in a row restoring has
+  // just added), for the editor to take up once it is.
+  const awaitingEditor = new Set();
+
+  // The rich-text editors say when they are ready; restoring goes through them.
   document.addEventListener("prose-editor:ready", function (event) {
-    editors.set(event.detail.textarea, event.detail.editor);
+    const textarea = event.detail.textarea;
+    editors.set(textarea, event.detail.editor);
+    if (awaitingEditor.delete(textarea)) event.detail.editor.commands.setContent(textarea.value);
   });
 
   function kept(element, keyField) {
@@ -109,6 +115,7 @@
         } else {
           const editor = editors.get(element);
           if (editor) editor.commands.setContent(value);
+          else if (element.tagName === "TEXTAREA") awaitingEditor.add(element);
           element.value = value;
         }
         element.dispatchEvent(new Event("change", { bubbles: true }));
