@@ -22,7 +22,7 @@ from taggit.models import Tag
 from taggit.utils import parse_tags
 
 from . import autosave, calendar, workflow
-from .diff import changes_between
+from .diff import changes_between, related_changes, related_changes_of, related_snapshot
 from .models import (
     NOTE_MAX_LENGTH,
     Article,
@@ -726,6 +726,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
             self.message_user(request, backdated_warning([obj]), messages.WARNING)
 
     def save_related(self, request, form, formsets, change):
+        before = related_snapshot(form.instance)
         super().save_related(request, form, formsets, change)
         new_tags = parse_tags(form.cleaned_data.get("new_tags", ""))
         if new_tags:
@@ -735,6 +736,12 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 for link in formset.new_objects:
                     link.created_by = request.user
                     link.save(update_fields=["created_by"])
+        lines = related_changes(before, related_snapshot(form.instance))
+        if lines:
+            # The revision this save made, so the history lists these beside its fields.
+            form.instance.history.filter(version=form.instance.version).update(
+                related_changes="\n".join(lines)
+            )
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_public() else obj.get_preview_url()
@@ -870,6 +877,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
             "older": older,
             "newer": newer,
             "changes": changes_between(older, newer),
+            "related_changes": related_changes_of(
+                versions.filter(version__gt=older.version, version__lte=newer.version).order_by(
+                    "version"
+                )
+            ),
         }
         return TemplateResponse(request, "admin/articles/article/compare.html", context)
 
@@ -890,7 +902,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def set_history_delta_changes(self, request, page_obj, *args, **kwargs):
         records = list(page_obj.object_list)
         for record, older in zip(records, [*records[1:], None], strict=True):
-            record.readable_changes = changes_between(older, record) if older else []
+            fields = changes_between(older, record) if older else []
+            record.readable_changes = fields + related_changes_of([record])
 
     def calendar_view(self, request):
         if not self.has_view_permission(request):

@@ -500,6 +500,19 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
         return super().get_queryset().defer("search_vector")
 
 
+class RelatedChangesRecord(models.Model):
+    """What a revision changed beside the article's own fields: bylines, topics,
+    corrections, share links and related reading, one "Label: what happened" a line."""
+
+    related_changes = models.TextField(blank=True, default="")
+
+    class Meta:
+        abstract = True
+
+    def related_change_lines(self):
+        return [line for line in self.related_changes.splitlines() if line.strip()]
+
+
 class EditConflict(Exception):
     """Someone else saved the article since this copy was loaded."""
 
@@ -605,7 +618,9 @@ class Article(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleManager()
-    history = HistoricalRecords(excluded_fields=["modified_at", "search_vector"])
+    history = HistoricalRecords(
+        excluded_fields=["modified_at", "search_vector"], bases=[RelatedChangesRecord]
+    )
 
     class Meta:
         ordering = ["-publish_at", "-pk"]
