@@ -7,6 +7,7 @@ from datetime import datetime
 
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join, strip_tags
+from django.utils.text import capfirst
 
 
 @dataclass
@@ -56,7 +57,7 @@ def changes_between(older, newer):
         if change.field in {"version"}:
             continue
         field = fields.get(change.field)
-        label = field.verbose_name.capitalize() if field else change.field
+        label = capfirst(field.verbose_name) if field else change.field
         old, new = readable(change.old), readable(change.new)
         if old != new:  # e.g. a time that differed only below the minute
             changes.append(FieldChange(label, old, new))

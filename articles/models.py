@@ -580,8 +580,8 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     is_featured = models.BooleanField("featured", default=False)
     featured_order = models.PositiveSmallIntegerField(default=0)
-    seo_title = models.CharField(max_length=70, blank=True)
-    seo_description = models.CharField(max_length=160, blank=True)
+    seo_title = models.CharField("SEO title", max_length=70, blank=True)
+    seo_description = models.CharField("SEO description", max_length=160, blank=True)
     related = models.ManyToManyField(
         "self", blank=True, symmetrical=False, related_name="related_from"
     )
