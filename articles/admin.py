@@ -40,6 +40,7 @@ from .models import (
     display_name,
 )
 from .paginators import EstimatedCountPaginator
+from .seo import absolute_url
 from .views import render_article
 
 
@@ -211,7 +212,8 @@ class ShareLinkInline(admin.TabularInline):
             return "Made when you save"
         if not link.is_usable():
             return "No longer works"
-        url = link.get_absolute_url()
+        # In full, on the public site's address: it is copied into an email to an outsider.
+        url = absolute_url(link.get_absolute_url())
         return format_html('<a href="{}" rel="noreferrer" target="_blank">{}</a>', url, url)
 
     @admin.display(description="Opened")
