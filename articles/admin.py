@@ -338,11 +338,15 @@ class ArticleAdminForm(forms.ModelForm):
             "seo_title": (writing.SEARCH_TITLE_LIMIT, "of a title"),
             "seo_description": (writing.SEARCH_DESCRIPTION_LIMIT, "of a description"),
         }
+        for name, replaced_by in (("title", "seo_title"), ("standfirst", "seo_description")):
+            if name in self.fields and replaced_by in self.fields:
+                self.fields[name].widget.attrs["data-search-replaced-by"] = replaced_by
         for name, (limit, what) in limits.items():
             field = self.fields.get(name)
             if field is None:
                 continue
             field.widget.attrs["data-search-limit"] = limit
+            field.widget.attrs["data-search-label"] = field.label or name
             advice = f"Search results show about {limit} characters {what}."
             field.help_text = f"{field.help_text} {advice}".strip()
 

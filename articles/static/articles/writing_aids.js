@@ -33,17 +33,23 @@
     input.insertAdjacentElement("afterend", counter);
     const describedBy = input.getAttribute("aria-describedby");
     input.setAttribute("aria-describedby", (describedBy ? describedBy + " " : "") + counter.id);
+    // The title and standfirst stand aside in search results once an SEO text is written.
+    const replacement = input.dataset.searchReplacedBy ? field(input.dataset.searchReplacedBy) : null;
     function update() {
       const length = input.value.length;
-      const over = length > limit;
-      counter.textContent =
-        plural(length, "character") +
-        (over
-          ? ": too long for search results, which show about " + limit
-          : " of about " + limit + " that search results show");
+      const replaced = replacement && replacement.value.trim();
+      const over = length > limit && !replaced;
+      let note = " of about " + limit + " that search results show";
+      if (replaced) {
+        note = "; search results show the " + replacement.dataset.searchLabel + " instead";
+      } else if (over) {
+        note = ": too long for search results, which show about " + limit;
+      }
+      counter.textContent = plural(length, "character") + note;
       counter.classList.toggle("char-count--over", over);
     }
     input.addEventListener("input", update);
+    if (replacement) replacement.addEventListener("input", update);
     update();
   }
 
