@@ -527,7 +527,9 @@ class ArticleAdmin(SimpleHistoryAdmin):
     ]
     inlines = [BylineInline, InterviewQuestionInline, CorrectionInline, ShareLinkInline]
     actions = ["publish_selected", "unpublish_selected", "feature_selected", "unfeature_selected"]
+    object_history_template = "admin/articles/article/object_history.html"
     object_history_list_template = "admin/articles/article/history_list.html"
+    object_history_form_template = "admin/articles/article/object_history_form.html"
     change_list_template = "admin/articles/article/change_list.html"
     change_form_template = "admin/articles/article/change_form.html"
     fieldsets = [

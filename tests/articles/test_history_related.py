@@ -111,3 +111,21 @@ def test_curating_the_front_page_records_a_version(client):
     assert [v.version for v in article.history.order_by("history_date")] == [1, 2]
     page = history_page(client, article)
     assert "<strong>Featured order:</strong>" in page
+
+
+def test_history_compare_and_restore_pages_keep_the_admins_look(client, article_with_extras):
+    article = article_with_extras
+    history = history_page(client, article)
+    assert "/static/css/admin.css" in history
+    compare = client.get(
+        reverse("admin:articles_article_compare", args=[article.pk]), {"from": 1}
+    ).content.decode()
+    assert '<ol class="breadcrumbs">' in compare
+    assert '<li aria-current="page">Compare</li>' in compare
+    first = article.history.get(version=1)
+    restore = client.get(
+        reverse("admin:articles_article_simple_history", args=[article.pk, first.pk])
+    ).content.decode()
+    assert '<ol class="breadcrumbs">' in restore
+    assert '<li aria-current="page">Restore version 1</li>' in restore
+    assert '<div class="breadcrumbs">' not in restore
