@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.templatetags.static import static
 from django.utils.html import strip_tags
-from django.utils.text import Truncator
 
 from .seo import DEFAULT_SOCIAL_IMAGE, absolute_url
 
@@ -40,6 +39,12 @@ def length_summary(body_html):
     )
 
 
+def cut(text, limit):
+    """`text` as search results show it: cut at a word's end or not, with an ellipsis
+    (writing_aids.js cuts the same way as the editor types)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def page_title(article):
     """The page's <title>, which search results show as the link."""
     return f"{article.headline} | {settings.SITE_NAME}"
@@ -55,12 +60,12 @@ def address(article):
 def search_preview(article):
     url = urlsplit(address(article))
     return {
-        "title": Truncator(page_title(article)).chars(SEARCH_TITLE_LIMIT),
+        "title": cut(page_title(article), SEARCH_TITLE_LIMIT),
         "full_title": page_title(article),
         "site_name": settings.SITE_NAME,
         "host": url.netloc,
         "path": " › ".join(part for part in url.path.split("/") if part),
-        "description": Truncator(article.description).chars(SEARCH_DESCRIPTION_LIMIT),
+        "description": cut(article.description, SEARCH_DESCRIPTION_LIMIT),
     }
 
 

@@ -63,3 +63,22 @@ def test_typing_in_the_body_updates_its_length(live_server, page, eddie):
     page.keyboard.press("End")
     page.keyboard.type(" four five")
     expect(length).to_have_text("5 words, about 1 minute to read")
+
+
+def test_body_headings_look_like_the_sites_and_menus_need_no_missing_glyph(
+    live_server, page, eddie
+):
+    article = ArticleFactory(body="<h2>What the board heard</h2><p>One two three.</p>")
+    sign_in(page, live_server, "eddie")
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    heading = page.locator('.field-body .ProseMirror[contenteditable="true"] h2')
+    expect(heading).to_have_text("What the board heard")
+    style = heading.evaluate(
+        "h => { const s = getComputedStyle(h); return [s.fontFamily, s.backgroundColor]; }"
+    )
+    assert style[0].startswith("Georgia")
+    assert style[1] == "rgba(0, 0, 0, 0)"
+    markers = page.locator(".field-body .prose-menubar__selected").evaluate_all(
+        "els => els.map(e => getComputedStyle(e, '::after').content)"
+    )
+    assert markers and all(marker == '""' for marker in markers), markers
