@@ -499,7 +499,6 @@ class ArticleAdmin(SimpleHistoryAdmin):
         "recent_reads",
         "is_featured",
     ]
-    list_display_links = None
     list_filter = [
         StateFilter,
         AssigneeFilter,
@@ -844,9 +843,9 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="Headline", ordering="title")
     def headline(self, obj):
+        # Django links the first column, keeping the list's filters for the way back.
         return format_html(
-            '<a href="{}">{}</a><span class="article-row__meta">{}{}</span>',
-            reverse("admin:articles_article_change", args=[obj.pk]),
+            '{}<span class="article-row__meta">{}{}</span>',
             obj.title,
             obj.section,
             f" · {self.bylines(obj)}" if obj.bylines.all() else "",
