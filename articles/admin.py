@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Max, Prefetch, Q
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse, reverse_lazy
 from django.utils import timezone
@@ -22,8 +23,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
-from . import autosave, calendar, workflow
-from .diff import changes_between
+from . import autosave, calendar, popularity, workflow, writing
+from .diff import changes_between, related_changes, related_changes_of, related_snapshot
 from .models import (
     NOTE_MAX_LENGTH,
     Article,
@@ -40,6 +41,7 @@ from .models import (
     display_name,
 )
 from .paginators import EstimatedCountPaginator
+from .seo import absolute_url
 from .views import render_article
 
 
@@ -401,7 +403,8 @@ class ShareLinkInline(admin.TabularInline):
             return "Made when you save"
         if not link.is_usable():
             return "No longer works"
-        url = link.get_absolute_url()
+        # In full, on the public site's address: it is copied into an email to an outsider.
+        url = absolute_url(link.get_absolute_url())
         return format_html('<a href="{}" rel="noreferrer" target="_blank">{}</a>', url, url)
 
     @admin.display(description="Opened")
@@ -448,7 +451,7 @@ class ArticleAdminForm(forms.ModelForm):
     )
 
     class Media:
-        js = ["articles/autosave.js"]
+        js = ["articles/autosave.js", "articles/writing_aids.js"]
 
     class Meta:
         model = Article
@@ -507,11 +510,39 @@ class ArticleAdminForm(forms.ModelForm):
                 .order_by("first_name", "last_name", "username")
             )
             self.fields["assignee"].label_from_instance = display_name
+        self.add_search_limits()
         status = self.fields.get("status")
         if status and not self.can_publish:
             status.choices = [
                 choice for choice in status.choices if choice[0] != Article.Status.PUBLISHED
             ]
+
+    def add_search_limits(self):
+        """Counters for what search results show (writing_aids.js reads the limit), with
+        the same advice in words for when scripts do not run."""
+        limits = {
+            "title": (
+                writing.SEARCH_TITLE_LIMIT,
+                "of a title; a longer headline needs an SEO title",
+            ),
+            "standfirst": (
+                writing.SEARCH_DESCRIPTION_LIMIT,
+                "of the standfirst when there is no SEO description",
+            ),
+            "seo_title": (writing.SEARCH_TITLE_LIMIT, "of a title"),
+            "seo_description": (writing.SEARCH_DESCRIPTION_LIMIT, "of a description"),
+        }
+        for name, replaced_by in (("title", "seo_title"), ("standfirst", "seo_description")):
+            if name in self.fields and replaced_by in self.fields:
+                self.fields[name].widget.attrs["data-search-replaced-by"] = replaced_by
+        for name, (limit, what) in limits.items():
+            field = self.fields.get(name)
+            if field is None:
+                continue
+            field.widget.attrs["data-search-limit"] = limit
+            field.widget.attrs["data-search-label"] = field.label or name
+            advice = f"Search results show about {limit} characters {what}."
+            field.help_text = f"{field.help_text} {advice}".strip()
 
     def clean_status(self):
         status = self.cleaned_data["status"]
@@ -652,13 +683,14 @@ class ArticleAdmin(SimpleHistoryAdmin):
     """
 
     form = ArticleAdminForm
+    # The headline carries its section and bylines, so that it has the room to read on
+    # one or two lines beside the filters at a laptop's width.
     list_display = [
-        "title",
+        "headline",
         "state_badge",
         "assigned_to",
-        "section",
         "publish_at",
-        "bylines",
+        "recent_reads",
         "is_featured",
     ]
     list_filter = [
@@ -678,17 +710,38 @@ class ArticleAdmin(SimpleHistoryAdmin):
     paginator = EstimatedCountPaginator
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["lead_image", "related"]
-    readonly_fields = ["lead_image_preview", "state_badge", "earlier_notes"]
+    readonly_fields = [
+        "lead_image_preview",
+        "state_badge",
+        "earlier_notes",
+        "length",
+        "writing_preview",
+        "reads_chart",
+    ]
     inlines = [BylineInline, InterviewQuestionInline, CorrectionInline, ShareLinkInline]
     actions = ["publish_selected", "unpublish_selected", "feature_selected", "unfeature_selected"]
+    object_history_template = "admin/articles/article/object_history.html"
     object_history_list_template = "admin/articles/article/history_list.html"
+    object_history_form_template = "admin/articles/article/object_history_form.html"
     change_list_template = "admin/articles/article/change_list.html"
     change_form_template = "admin/articles/article/change_form.html"
     fieldsets = [
         (
             None,
-            {"fields": ["title", "slug", "section", "standfirst", "body", "tags", "new_tags"]},
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "section",
+                    "standfirst",
+                    "body",
+                    "length",
+                    "tags",
+                    "new_tags",
+                ]
+            },
         ),
+        ("Search and sharing", {"fields": ["seo_title", "seo_description", "writing_preview"]}),
         ("Picture and video", {"fields": ["lead_image", "lead_image_preview", "video_url"]}),
         (
             "Publishing",
@@ -723,9 +776,10 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 "description": "Notes here are for the desk only; readers never see them.",
             },
         ),
+        ("Readers", {"fields": ["reads_chart"]}),
         (
             "Advanced",
-            {"classes": ["collapse"], "fields": ["seo_title", "seo_description", "related"]},
+            {"classes": ["collapse"], "fields": ["related"]},
         ),
     ]
     # What a writer may not touch: when and whether a piece goes out, and the front page.
@@ -756,6 +810,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
         for extension in article_admin_extensions():
             if hasattr(extension, "annotate"):
                 articles = extension.annotate(articles)
+        articles = popularity.with_recent_reads(articles)
         return articles.on_desk_of(request.user)
 
     def get_list_display(self, request):
@@ -931,6 +986,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
             self.message_user(request, backdated_warning([obj]), messages.WARNING)
 
     def save_related(self, request, form, formsets, change):
+        before = related_snapshot(form.instance)
         super().save_related(request, form, formsets, change)
         new_tags = parse_tags(form.cleaned_data.get("new_tags", ""))
         if new_tags:
@@ -940,6 +996,12 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 for link in formset.new_objects:
                     link.created_by = request.user
                     link.save(update_fields=["created_by"])
+        lines = related_changes(before, related_snapshot(form.instance))
+        if lines:
+            # The revision this save made, so the history lists these beside its fields.
+            form.instance.history.filter(version=form.instance.version).update(
+                related_changes="\n".join(lines)
+            )
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_public() else obj.get_preview_url()
@@ -984,6 +1046,16 @@ class ArticleAdmin(SimpleHistoryAdmin):
             ),
         )
 
+    @admin.display(description="Headline", ordering="title")
+    def headline(self, obj):
+        # Django links the first column, keeping the list's filters for the way back.
+        return format_html(
+            '{}<span class="article-row__meta">{}{}</span>',
+            obj.title,
+            obj.section,
+            f" · {self.bylines(obj)}" if obj.bylines.all() else "",
+        )
+
     @admin.display(description="Bylines")
     def bylines(self, obj):
         return ", ".join(byline.author.name for byline in obj.bylines.all())
@@ -991,6 +1063,69 @@ class ArticleAdmin(SimpleHistoryAdmin):
     @admin.display(description="Lead image")
     def lead_image_preview(self, obj):
         return image_preview(obj.lead_image if obj else None)
+
+    # Audience: reads counted by articles/popularity.py.
+
+    @admin.display(description="Reads (7 days)", ordering="recent_reads")
+    def recent_reads(self, obj):
+        return f"{obj.recent_reads:,}"
+
+    @admin.display(description="Reads by day")
+    def reads_chart(self, obj, days=30, width=300, height=80):
+        if not obj or not obj.pk:
+            return "Counted once the piece is published."
+        reads = popularity.reads_by_day(obj, days=days)
+        most = max(count for _day, count in reads)
+        step = width / days
+        bars = []
+        for n, (day, count) in enumerate(reads):
+            bar_height = round(count / most * (height - 2), 1) if most else 0
+            bars.append(
+                {
+                    "day": day,
+                    "count": count,
+                    "x": round(n * step + 1, 1),
+                    "width": round(step - 2, 1),
+                    "y": round(height - bar_height, 1),
+                    "height": bar_height,
+                    "weekend": day.weekday() >= 5,
+                }
+            )
+        return render_to_string(
+            "admin/articles/article/reads_chart.html",
+            {
+                "bars": bars,
+                "total": sum(count for _day, count in reads),
+                "best": max(reads, key=lambda pair: pair[1]) if most else None,
+                "days": days,
+                "first": reads[0][0],
+                "last": reads[-1][0],
+                "width": width,
+                "height": height,
+            },
+        )
+
+    # Writing aids (articles/writing.py): the stored piece's figures, which
+    # writing_aids.js keeps up to date while the editor types.
+
+    @admin.display(description="Length")
+    def length(self, obj):
+        return format_html(
+            '<span data-aid="length">{}</span>', writing.length_summary(obj.body if obj else "")
+        )
+
+    @admin.display(description="Preview")
+    def writing_preview(self, obj):
+        article = obj or Article()
+        return render_to_string(
+            "admin/articles/article/writing_aids.html",
+            {
+                "search": writing.search_preview(article),
+                "social": writing.social_preview(article),
+                "title_limit": writing.SEARCH_TITLE_LIMIT,
+                "description_limit": writing.SEARCH_DESCRIPTION_LIMIT,
+            },
+        )
 
     # Bulk actions, each one for the people allowed to do it.
 
@@ -1113,6 +1248,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
             "older": older,
             "newer": newer,
             "changes": changes_between(older, newer),
+            "related_changes": related_changes_of(
+                versions.filter(version__gt=older.version, version__lte=newer.version).order_by(
+                    "version"
+                )
+            ),
         }
         return TemplateResponse(request, "admin/articles/article/compare.html", context)
 
@@ -1133,7 +1273,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def set_history_delta_changes(self, request, page_obj, *args, **kwargs):
         records = list(page_obj.object_list)
         for record, older in zip(records, [*records[1:], None], strict=True):
-            record.readable_changes = changes_between(older, record) if older else []
+            fields = changes_between(older, record) if older else []
+            record.readable_changes = fields + related_changes_of([record])
 
     def calendar_view(self, request):
         if not self.has_view_permission(request):

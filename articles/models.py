@@ -614,6 +614,19 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
         return super().get_queryset().defer("search_vector")
 
 
+class RelatedChangesRecord(models.Model):
+    """What a revision changed beside the article's own fields: bylines, topics,
+    corrections, share links and related reading, one "Label: what happened" a line."""
+
+    related_changes = models.TextField(blank=True, default="")
+
+    class Meta:
+        abstract = True
+
+    def related_change_lines(self):
+        return [line for line in self.related_changes.splitlines() if line.strip()]
+
+
 class EditConflict(Exception):
     """Someone else saved the article since this copy was loaded."""
 
@@ -703,8 +716,8 @@ class Article(models.Model):
         blank=True,
         help_text="Their role line, e.g. “chief executive of Northfield NHS Trust”.",
     )
-    seo_title = models.CharField(max_length=70, blank=True)
-    seo_description = models.CharField(max_length=160, blank=True)
+    seo_title = models.CharField("SEO title", max_length=70, blank=True)
+    seo_description = models.CharField("SEO description", max_length=160, blank=True)
     related = models.ManyToManyField(
         "self", blank=True, symmetrical=False, related_name="related_from"
     )
@@ -745,7 +758,9 @@ class Article(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleManager()
-    history = HistoricalRecords(excluded_fields=["modified_at", "search_vector"])
+    history = HistoricalRecords(
+        excluded_fields=["modified_at", "search_vector"], bases=[RelatedChangesRecord]
+    )
 
     class Meta:
         ordering = ["-publish_at", "-pk"]

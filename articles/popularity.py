@@ -17,7 +17,8 @@ from contextlib import suppress
 from datetime import timedelta
 
 from django.core.cache import caches
-from django.db.models import Sum
+from django.db.models import OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django_ratelimit.core import is_ratelimited
 
@@ -178,3 +179,27 @@ def most_read(limit=5, days=WEEK):
             .order_by("-reads", "-publish_at", "-pk")
         )[:limit]
     )
+
+
+def with_recent_reads(articles, days=WEEK):
+    """`articles` with `recent_reads`: their reads over the last `days` days (today included),
+    summed in the same query as the list."""
+    since = timezone.localdate() - timedelta(days=days - 1)
+    total = (
+        ReadCount.objects.filter(article=OuterRef("pk"), day__gte=since)
+        .order_by()
+        .values("article")
+        .annotate(total=Sum("count"))
+        .values("total")
+    )
+    return articles.annotate(recent_reads=Coalesce(Subquery(total), 0))
+
+
+def reads_by_day(article, days=30):
+    """(day, reads) for each of the last `days` days, oldest first, days without reads as 0."""
+    today = timezone.localdate()
+    since = today - timedelta(days=days - 1)
+    counted = dict(
+        ReadCount.objects.filter(article=article, day__gte=since).values_list("day", "count")
+    )
+    return [(day, counted.get(day, 0)) for day in (since + timedelta(n) for n in range(days))]

@@ -30,6 +30,15 @@ def taken_down_paths(sender, instance, kwargs):
     return instance.takedown_paths() if gone else []
 
 
+def save_as_article(sender, signal, **kwargs):
+    """A front-page slot is its article saved from another desk: its history and the caches
+    follow Article's saves, and without this a slot's save moved the article's version on
+    with no revision to show for it."""
+    from .models import Article
+
+    post_save.send(sender=Article, **kwargs)
+
+
 def connect_public_models():
     from django.contrib.flatpages.models import FlatPage
     from django.contrib.redirects.models import Redirect
@@ -46,12 +55,13 @@ def connect_public_models():
         Section,
     )
 
-    # A proxy's saves send signals under its own name: the front page's order is saved so.
     for model in (
-        Article, FrontPageArticle, Author, Byline, Correction, Image, InterviewQuestion, Section,
+        Article, Author, Byline, Correction, Image, InterviewQuestion, Section,
         Tag, TaggedItem, Redirect, FlatPage,
     ):  # fmt: skip
         post_save.connect(announce, sender=model, dispatch_uid=f"public:{model.__name__}:save")
         post_delete.connect(announce, sender=model, dispatch_uid=f"public:{model.__name__}:del")
+    # A proxy's saves send signals under its own name: the front page's order is saved so.
+    post_save.connect(save_as_article, sender=FrontPageArticle, dispatch_uid="front-page:save")
     m2m_changed.connect(announce, sender=Article.related.through, dispatch_uid="public:related")
     m2m_changed.connect(announce, sender=FlatPage.sites.through, dispatch_uid="public:pages")

@@ -43,21 +43,21 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
-    "django.contrib.sites",
-    "django.contrib.flatpages",
+    "nhe.apps.SiteAddressConfig",
+    "nhe.apps.SitePagesConfig",
     "django.contrib.sitemaps",
-    "django.contrib.redirects",
+    "nhe.apps.RedirectsConfig",
     "django.contrib.humanize",
-    "taggit",
-    "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
-    "axes",
+    "nhe.apps.TopicsConfig",
+    "nhe.apps.TwoFactorConfig",
+    "nhe.apps.AuthenticatorAppsConfig",
+    "nhe.apps.RecoveryCodesConfig",
+    "nhe.apps.SignInLockoutsConfig",
     "django_ratelimit",
     "nhe",
     "simple_history",
     "django_prose_editor",
-    "django_tasks_db",
+    "nhe.apps.BackgroundTasksConfig",
     "articles",
     "comments",
     "columnists",
@@ -292,6 +292,9 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# Files answered at the site's root by WhiteNoise, before any page or cache: /favicon.ico, for
+# browsers and readers that ask for it without reading a page's icon links.
+WHITENOISE_ROOT = BASE_DIR / "nhe" / "public"
 
 # Uploaded images: what we accept and how large.
 IMAGE_MAX_UPLOAD_BYTES = env.int("IMAGE_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)

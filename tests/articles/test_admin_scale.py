@@ -11,8 +11,9 @@ from tests.factories import ArticleFactory, AuthorFactory, CorrectionFactory, Im
 
 pytestmark = pytest.mark.django_db
 
-# The change form's last two: the staff to assign the piece to, and its internal notes.
-BOUNDS = {"changelist": 11, "filtered": 11, "change form": 23}
+# The change form's last three: the staff to assign the piece to, its internal notes, and
+# its reads by day.
+BOUNDS = {"changelist": 11, "filtered": 11, "change form": 24}
 
 
 def queries_for(client, url, **params):

@@ -150,6 +150,10 @@ def test_decline_offers_the_letter_for_editing_first(reviewer_client):
     page = act(reviewer_client, "decline", pitch).content.decode()
     assert "Decline pitches" in page
     assert "Dear {name}," in page
+    # The admin's look: its breadcrumb list and its form styles.
+    assert '<ol class="breadcrumbs">' in page
+    assert '<li aria-current="page">Decline pitches</li>' in page
+    assert "/static/admin/css/forms.css" in page
     assert mail.outbox == []
     pitch.refresh_from_db()
     assert pitch.status == Pitch.Status.IN_REVIEW

@@ -184,9 +184,9 @@ def site_page(client):
     """The site page case, or the reason it is skipped while the site pages are not there."""
     if client.get(SITE_PAGE_PATH).status_code == 200:
         return SitePage("site page", SITE_PAGE_PATH), None
-    from django.conf import settings
+    from django.apps import apps
 
-    if "django.contrib.flatpages" in settings.INSTALLED_APPS:
+    if apps.is_installed("django.contrib.flatpages"):
         from django.contrib.flatpages.models import FlatPage
 
         about = FlatPage.objects.create(
