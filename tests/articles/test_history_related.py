@@ -110,7 +110,7 @@ def test_curating_the_front_page_records_a_version(client):
     assert article.version == 2
     assert [v.version for v in article.history.order_by("history_date")] == [1, 2]
     page = history_page(client, article)
-    assert "<strong>Featured order:</strong>" in page
+    assert "<strong>Front page order:</strong>" in page
 
 
 def test_history_compare_and_restore_pages_keep_the_admins_look(client, article_with_extras):
