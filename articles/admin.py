@@ -1,4 +1,4 @@
-from datetime import date, timedelta
+from datetime import timedelta
 from urllib.parse import urlencode
 
 from django import forms
@@ -1201,7 +1201,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
         images = Image.objects.all()
         if request.GET.get("id"):
             images = images.filter(pk=primary_key_or_404(Image, request.GET["id"]))
-        elif query := request.GET.get("q", "").strip()[:100]:
+        # PostgreSQL refuses a NUL in a string; nobody types one into a search.
+        elif query := request.GET.get("q", "").replace("\x00", "").strip()[:100]:
             images = images.filter(
                 Q(alt_text__icontains=query)
                 | Q(caption__icontains=query)
@@ -1281,10 +1282,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
             raise PermissionDenied
         view = request.GET.get("view")
         view = view if view in calendar.VIEWS else calendar.MONTH
-        try:
-            day = date.fromisoformat(request.GET.get("day", ""))
-        except ValueError:
-            day = timezone.localdate()
+        day = calendar.chosen_day(request.GET.get("day", ""))
         return self.calendar_page(request, calendar.period_around(day, view))
 
     def calendar_page(self, request, period, *, refused=None):

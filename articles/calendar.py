@@ -82,6 +82,20 @@ class Period:
         return sum(len(day.pieces) for day in self.days if day.in_period)
 
 
+# Days a calendar may open on: the weeks around them and their neighbours stay dates.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(9998, 12, 1)
+
+
+def chosen_day(text, *, today=None):
+    """The day a calendar address asks for; today when it names none we can show."""
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        return today or timezone.localdate()
+    return day if FIRST_DAY <= day <= LAST_DAY else (today or timezone.localdate())
+
+
 def period_around(day, view, *, today=None):
     """The month or the week (Monday to Sunday) that holds `day`, with the days shown."""
     today = today or timezone.localdate()

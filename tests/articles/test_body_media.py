@@ -295,6 +295,7 @@ def test_the_image_dialog_lists_library_pictures_with_thumbnails(client, picture
     assert client.get(url, {"q": "<script>alert(1)</script>"}).json()["results"] == []
     assert client.get(url, {"id": picture.pk}).json()["results"][0]["id"] == picture.pk
     assert client.get(url, {"id": "abc"}).status_code == 404
+    assert client.get(url, {"q": "corri\x00dor"}).json()["results"][0]["id"] == picture.pk
 
 
 @pytest.mark.django_db

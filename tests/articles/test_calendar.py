@@ -103,6 +103,15 @@ def test_previous_and_next_lead_to_the_neighbouring_weeks_and_months(client):
     assert "February 2027" in month and "day=2027-02-01" in month
 
 
+@pytest.mark.parametrize("day", ["0001-01-01", "0001-01-15", "9999-12-31", "9999-12-01"])
+def test_a_day_at_the_end_of_the_calendar_shows_this_month(client, day):
+    client.force_login(editor())
+    for view in ("month", "week"):
+        response = client.get(URL, {"view": view, "day": day})
+        assert response.status_code == 200
+        assert f"{timezone.localdate():%Y}" in response.content.decode()
+
+
 def test_a_nonsense_address_shows_this_month(client):
     client.force_login(editor())
     response = client.get(URL, {"view": "<script>", "day": "tomorrow"})
