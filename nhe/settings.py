@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "columnists",
+    "newsletter",
     "demo",
 ]
 
@@ -537,3 +538,17 @@ COMMENTS_IP_HASH_KEY = env.str("COMMENTS_IP_HASH_KEY", default="")
 COMMENTS_PURGE_AFTER_DAYS = env.int("COMMENTS_PURGE_AFTER_DAYS", default=30)
 COMMENTS_ALERT_THROTTLE = env.int("COMMENTS_ALERT_THROTTLE", default=60 * 60)
 COMMENTS_PRIVACY_CONTACT = env.str("COMMENTS_PRIVACY_CONTACT", default=PRIVACY_EMAIL)
+
+# The daily bulletin (newsletter/). Its sender, how long a confirmation link lasts, the
+# version of the consent wording the sign-up form shows (stored with each consent; change it
+# when the wording changes), sign-ups per IP and per address in NEWSLETTER_RATE_WINDOW
+# seconds, and how many messages a sending batch claims at once.
+NEWSLETTER_FROM_EMAIL = env.str(
+    "NEWSLETTER_FROM_EMAIL", default=f"{SITE_NAME} bulletin <bulletin@nhe.example>"
+)
+NEWSLETTER_CONFIRM_DAYS = env.int("NEWSLETTER_CONFIRM_DAYS", default=7)
+NEWSLETTER_CONSENT_VERSION = env.str("NEWSLETTER_CONSENT_VERSION", default="2026-12")
+NEWSLETTER_RATE_PER_IP = env.int("NEWSLETTER_RATE_PER_IP", default=10)
+NEWSLETTER_RATE_PER_EMAIL = env.int("NEWSLETTER_RATE_PER_EMAIL", default=3)
+NEWSLETTER_RATE_WINDOW = env.int("NEWSLETTER_RATE_WINDOW", default=60 * 60)
+NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=500)

@@ -52,6 +52,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("columnists/", include("columnists.urls")),
     path("comments/", include("comments.urls")),
+    path("newsletter/", include("newsletter.urls")),
     path("", include("articles.urls")),
     *(
         path(f"{page}/", flatpages.flatpage, {"url": f"/{page}/"}, name=page)
