@@ -1,5 +1,6 @@
 """Settings for NHE newsroom, read from environment variables with safe defaults."""
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -552,3 +553,19 @@ NEWSLETTER_RATE_PER_IP = env.int("NEWSLETTER_RATE_PER_IP", default=10)
 NEWSLETTER_RATE_PER_EMAIL = env.int("NEWSLETTER_RATE_PER_EMAIL", default=3)
 NEWSLETTER_RATE_WINDOW = env.int("NEWSLETTER_RATE_WINDOW", default=60 * 60)
 NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=500)
+# Who sends the bulletin, in its footer (PECR: a name and a postal address readers can reach),
+# and an address for mail clients' mailto unsubscribe (empty: only the one-click link).
+NEWSLETTER_SENDER_ADDRESS = env.str("NEWSLETTER_SENDER_ADDRESS", default="")
+NEWSLETTER_UNSUBSCRIBE_MAILTO = env.str("NEWSLETTER_UNSUBSCRIBE_MAILTO", default="")
+# A mailing provider instead of SMTP, through django-anymail: EMAIL_BACKEND names one of its
+# backends (e.g. anymail.backends.postmark.EmailBackend) and replaces EMAIL_URL's; ANYMAIL_*
+# variables are its settings without the prefix (ANYMAIL_POSTMARK_SERVER_TOKEN=...), and
+# ANYMAIL_WEBHOOK_SECRET ("user:password") is the basic auth the provider's bounce and
+# complaint webhooks (/newsletter/webhooks/<provider>/tracking/) must carry (README).
+if env.str("EMAIL_BACKEND", default=""):
+    MAILERS = {"default": {"BACKEND": env.str("EMAIL_BACKEND")}}
+ANYMAIL = {
+    key.removeprefix("ANYMAIL_"): value
+    for key, value in os.environ.items()
+    if key.startswith("ANYMAIL_") and value
+}
