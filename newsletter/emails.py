@@ -134,7 +134,8 @@ class Edition:
             from_email=settings.NEWSLETTER_FROM_EMAIL,
             to=[to or subscriber.email],
             headers=self.headers_for(unsubscribe),
-            connection=connection,
+            # Only when given: EmailMessage's connection is deprecated for `send(using=...)`.
+            **({"connection": connection} if connection is not None else {}),
         )
         message.attach_alternative(html, "text/html")
         return message

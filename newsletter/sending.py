@@ -1,10 +1,10 @@
 """Sending an issue to its subscribers: through the task queue, in batches, at most once each.
 
 Each batch is claimed before a message goes: a Delivery row per subscriber, status SENDING,
-committed first. Then the messages go over one SMTP connection, and the batch's statuses are
-settled after. So a worker killed mid-batch leaves claims in SENDING; the next run marks them
-UNKNOWN (the message may have gone: never sent again) and carries on with the subscribers
-who have no Delivery yet.
+committed first. Then the messages go over one connection of the default mailer, and the
+batch's statuses are settled after. So a worker killed mid-batch leaves claims in SENDING;
+the next run marks them UNKNOWN (the message may have gone: never sent again) and carries
+on with the subscribers who have no Delivery yet.
 
 FAILED means the mail server certainly did not take the message: it refused the recipient
 for now (4xx), or the connection was lost before the message was handed over. A run that
@@ -23,7 +23,7 @@ from contextlib import contextmanager, suppress
 
 from anymail.exceptions import AnymailRecipientsRefused
 from django.conf import settings
-from django.core.mail import get_connection
+from django.core.mail import mailers
 from django.db import connection as database
 from django.db import transaction
 from django.db.models import Exists, OuterRef
@@ -119,7 +119,7 @@ class Run:
         self.mark_interrupted()
         if self.attempt > 1:
             self.forget_failed()
-        mailer = get_connection()
+        mailer = mailers.default
         try:
             mailer.open()
             after = 0

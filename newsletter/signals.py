@@ -26,7 +26,7 @@ def stop_mail_on_provider_event(sender, event, esp_name, **kwargs):
     status = STOPPING_EVENTS.get(event.event_type)
     if status is None or not event.recipient:
         return
-    detail = event.description or event.mta_response or event.reject_reason or ""
+    detail = event.mta_response or event.description or event.reject_reason or ""
     reason = f"{esp_name} reported {event.event_type}: {detail}".strip().rstrip(":")
     stopped = subscriptions.stop_mail_to(event.recipient, status=status, reason=reason)
     logger.info("%s %s: %d subscriber(s) stopped.", esp_name, event.event_type, stopped)
