@@ -124,8 +124,10 @@ class Edition:
     def message_for(self, subscriber, section_ids=(), *, to=None, connection=None):
         """The email for one subscriber (or, with `to`, a test copy of it for an editor)."""
         html, text = self.variant(section_ids)
-        preferences = links.preferences_url(subscriber)
-        unsubscribe = links.unsubscribe_url(subscriber)
+        # One signature serves both links (links.preferences_url and unsubscribe_url).
+        token = links.manage_token(subscriber)
+        preferences = links.absolute(reverse("newsletter:preferences", args=[token]))
+        unsubscribe = links.absolute(reverse("newsletter:unsubscribe", args=[token]))
         for stand_in, url in ((PREFERENCES, preferences), (UNSUBSCRIBE, unsubscribe)):
             html, text = html.replace(stand_in, url), text.replace(stand_in, url)
         message = EmailMultiAlternatives(
