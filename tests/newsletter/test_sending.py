@@ -11,8 +11,11 @@ from django.core.mail.backends.locmem import EmailBackend
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.models import Section
 from newsletter import sending
-from newsletter.models import Delivery, Issue, Subscriber
+from newsletter.models import Delivery, Issue, IssueItem, Subscriber
+from tests.factories import ArticleFactory
+from tests.nhe.test_worker import mails_in, run_worker
 
 from .factories import IssueFactory, SubscriberFactory
 
@@ -292,3 +295,29 @@ def test_the_deliveries_admin_lists_each_recipients_status(admin_client, issue):
     assert response.status_code == 200
     assert "listed@example.org" in response.text
     assert "Add delivery" not in response.text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_process_sends_a_started_issue(default_sections, settings, tmp_path):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    issue = IssueFactory(subject="From the worker")
+    IssueItem.objects.create(
+        issue=issue, article=ArticleFactory(section=Section.objects.get(slug="news")), slot="top"
+    )
+    SubscriberFactory(email="one@example.org")
+    SubscriberFactory(email="two@example.org")
+
+    assert sending.start_sending(issue) is True  # autocommit: enqueued at once
+    assert mail.outbox == []
+
+    worker = run_worker(TEST_EMAIL_DIR=str(tmp_path / "mail"), SITE_URL="https://www.nhe.example")
+
+    assert worker.returncode == 0, worker.stderr
+    sent = mails_in(tmp_path / "mail")
+    assert sorted(line for m in sent for line in m.splitlines() if line.startswith("To: ")) == [
+        "To: one@example.org",
+        "To: two@example.org",
+    ]
+    assert all("List-Unsubscribe-Post: List-Unsubscribe=One-Click" in m for m in sent)
+    assert set(statuses(issue).values()) == {"sent"}
+    assert Issue.objects.get(pk=issue.pk).status == Issue.Status.SENT
