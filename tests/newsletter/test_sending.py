@@ -297,6 +297,30 @@ def test_the_deliveries_admin_lists_each_recipients_status(admin_client, issue):
     assert "Add delivery" not in response.text
 
 
+class ProviderRefuses(EmailBackend):
+    """A provider's API (through django-anymail) that refuses one recipient."""
+
+    def send_messages(self, messages):
+        from anymail.exceptions import AnymailRecipientsRefused
+
+        if messages[0].to == ["refused@example.org"]:
+            raise AnymailRecipientsRefused("Recipient refused: inactive address")
+        return super().send_messages(messages)
+
+
+def test_a_providers_refusal_at_send_time_bounces_the_address(issue, settings):
+    SubscriberFactory(email="refused@example.org")
+    SubscriberFactory(email="fine@example.org")
+    settings.MAILERS = {"default": {"BACKEND": f"{__name__}.ProviderRefuses"}}
+    Issue.objects.filter(pk=issue.pk).update(status=Issue.Status.SENDING)
+
+    sending.send_issue.call(issue.pk)
+
+    assert recipients() == ["fine@example.org"]
+    assert statuses(issue) == {"refused@example.org": "bounced", "fine@example.org": "sent"}
+    assert Subscriber.objects.get(email="refused@example.org").status == "bounced"
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_process_sends_a_started_issue(default_sections, settings, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -321,27 +345,3 @@ def test_a_real_worker_process_sends_a_started_issue(default_sections, settings,
     assert all("List-Unsubscribe-Post: List-Unsubscribe=One-Click" in m for m in sent)
     assert set(statuses(issue).values()) == {"sent"}
     assert Issue.objects.get(pk=issue.pk).status == Issue.Status.SENT
-
-
-class ProviderRefuses(EmailBackend):
-    """A provider's API (through django-anymail) that refuses one recipient."""
-
-    def send_messages(self, messages):
-        from anymail.exceptions import AnymailRecipientsRefused
-
-        if messages[0].to == ["refused@example.org"]:
-            raise AnymailRecipientsRefused("Recipient refused: inactive address")
-        return super().send_messages(messages)
-
-
-def test_a_providers_refusal_at_send_time_bounces_the_address(issue, settings):
-    SubscriberFactory(email="refused@example.org")
-    SubscriberFactory(email="fine@example.org")
-    settings.MAILERS = {"default": {"BACKEND": f"{__name__}.ProviderRefuses"}}
-    Issue.objects.filter(pk=issue.pk).update(status=Issue.Status.SENDING)
-
-    sending.send_issue.call(issue.pk)
-
-    assert recipients() == ["fine@example.org"]
-    assert statuses(issue) == {"refused@example.org": "bounced", "fine@example.org": "sent"}
-    assert Subscriber.objects.get(email="refused@example.org").status == "bounced"
