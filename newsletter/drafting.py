@@ -121,6 +121,20 @@ def local_time_setting(value):
     return time(int(hours), int(minutes))
 
 
+def start_of_day(now=None):
+    local = timezone.localtime(now or timezone.now())
+    return timezone.make_aware(datetime.combine(local.date(), time.min))
+
+
+def todays_issue(edition, now=None):
+    """The issue of this edition drafted today (London time), if there is one."""
+    return (
+        Issue.objects.filter(edition=edition, created_at__gte=start_of_day(now))
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
 def editions_due(now=None):
     """The editions whose drafting time has come today (London time) and that have no issue
     drafted today yet: the daily on weekdays, the weekly on Fridays."""
@@ -132,9 +146,8 @@ def editions_due(now=None):
         editions.append(Edition.DAILY)
     if local.weekday() == FRIDAY:
         editions.append(Edition.WEEKLY)
-    start_of_day = timezone.make_aware(datetime.combine(local.date(), time.min))
     drafted = set(
-        Issue.objects.filter(edition__in=editions, created_at__gte=start_of_day).values_list(
+        Issue.objects.filter(edition__in=editions, created_at__gte=start_of_day(now)).values_list(
             "edition", flat=True
         )
     )

@@ -146,6 +146,11 @@ class Issue(models.Model):
         return reverse("newsletter:issue", args=[self.pk])
 
 
+def public_pieces():
+    """What an editor may add to an issue (the admin's search offers no more): public pieces."""
+    return {"pk__in": Article.objects.published().values("pk")}
+
+
 class IssueItem(models.Model):
     class Slot(models.TextChoices):
         TOP = "top", "Top story"
@@ -154,7 +159,9 @@ class IssueItem(models.Model):
         VIDEO = "video", "NHE TV"
 
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="items")
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="+", limit_choices_to=public_pieces
+    )
     slot = models.CharField(max_length=20, choices=Slot, default=Slot.SECTION)
     position = models.PositiveIntegerField(default=0)
 
