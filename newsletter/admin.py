@@ -66,6 +66,11 @@ def delivery_count(status):
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
+def state_label(article):
+    """What readers can see of a piece now: Live, Scheduled, Embargoed, In review, Draft."""
+    return Article.State(article.state).label
+
+
 def refuse_control_characters(value):
     if any(ord(character) < 32 for character in value):
         raise ValidationError("Use one line of text, without line breaks or control characters.")
@@ -105,7 +110,7 @@ class IssueItemForm(forms.ModelForm):
         article = self.cleaned_data["article"]
         if "article" in self.changed_data and not article.is_public():
             raise ValidationError(
-                f"“{article.title}” is not public ({article.get_state_display()}), so it "
+                f"“{article.title}” is not public ({state_label(article)}), so it "
                 "cannot go in the bulletin. Only published pieces can be added."
             )
         return article
@@ -134,7 +139,7 @@ class IssueItemInline(admin.TabularInline):
             return ""
         if item.article.is_public():
             return "Yes"
-        return f"No: {item.article.get_state_display().lower()}, left out"
+        return f"No: {state_label(item.article).lower()}, left out"
 
     def has_add_permission(self, request, obj=None):
         return not is_locked(obj) and super().has_add_permission(request, obj)
@@ -161,10 +166,11 @@ class PreviewForm(forms.Form):
         help_text="Without a subscriber: the sections a reader chose (none ticked: all).",
     )
 
+    subscriber = None
+
     def clean(self):
         cleaned = super().clean()
         email = cleaned.get("email")
-        self.subscriber = None
         if email:
             self.subscriber = (
                 Subscriber.objects.by_email(email).prefetch_related("sections").first()
@@ -174,11 +180,12 @@ class PreviewForm(forms.Form):
         return cleaned
 
     def section_ids(self):
+        """The sections of the chosen subscriber or reader; none (every one) if unclear."""
+        if not (self.is_bound and self.is_valid()):
+            return []
         if self.subscriber is not None:
             return [section.pk for section in self.subscriber.sections.all()]
-        if self.is_valid():
-            return [section.pk for section in self.cleaned_data["sections"]]
-        return []
+        return [section.pk for section in self.cleaned_data["sections"]]
 
     def reader(self):
         if self.subscriber is not None:

@@ -147,8 +147,12 @@ class Issue(models.Model):
 
 
 def public_pieces():
-    """What an editor may add to an issue (the admin's search offers no more): public pieces."""
-    return {"pk__in": Article.objects.published().values("pk")}
+    """What the admin's search offers for an issue: public pieces, and those already in an
+    issue, so that an issue holding a piece unpublished since still saves (its form refuses
+    such a piece as a new choice, and readers never see it)."""
+    return Q(pk__in=Article.objects.published().values("pk")) | Q(
+        pk__in=IssueItem.objects.values("article")
+    )
 
 
 class IssueItem(models.Model):
