@@ -8,6 +8,7 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -66,6 +67,15 @@ def delivery_count(status):
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
+def suggested_send_time():
+    """Today's sending time while it is still to come, else a few minutes from now."""
+    now = timezone.now()
+    send_at = drafting.send_time_today(now)
+    if send_at > now:
+        return send_at
+    return (now + timedelta(minutes=10)).replace(second=0, microsecond=0)
+
+
 def state_label(article):
     """What readers can see of a piece now: Live, Scheduled, Embargoed, In review, Draft."""
     return Article.State(article.state).label
@@ -80,6 +90,7 @@ class IssueForm(forms.ModelForm):
     class Meta:
         model = Issue
         fields = ["subject", "intro", "edition", "send_at"]
+        widgets = {"subject": forms.TextInput(attrs={"class": "vTextField issue-subject"})}
 
     def clean_subject(self):
         subject = self.cleaned_data["subject"]
@@ -346,9 +357,11 @@ class IssueAdmin(admin.ModelAdmin):
             )
             return redirect("admin:newsletter_issue_changelist")
         Issue.objects.filter(pk=issue.pk, created_by=None).update(created_by=request.user)
+        pieces = issue.items.count()
         self.message_user(
             request,
-            f"Drafted “{issue}” with {issue.items.count()} pieces: edit, preview and schedule it.",
+            f"Drafted “{issue}” with {pieces} piece{pluralize(pieces)}: "
+            "edit, preview and schedule it.",
             messages.SUCCESS,
         )
         return redirect(self.change_url(issue))
@@ -416,7 +429,8 @@ class IssueAdmin(admin.ModelAdmin):
 
     def schedule_view(self, request, pk):
         issue = self.issue_or_404(request, pk, change=True)
-        initial = {"send_at": timezone.localtime(issue.send_at or drafting.send_time_today())}
+        suggested = issue.send_at or suggested_send_time()
+        initial = {"send_at": timezone.localtime(suggested)}
         form = ScheduleForm(request.POST or None, issue=issue, initial=initial)
         if request.method == "POST" and form.is_valid():
             drafting.schedule(issue, form.cleaned_data["send_at"])

@@ -26,9 +26,13 @@ def desk(client):
 @pytest.fixture
 def issue():
     issue = IssueFactory(subject="NHE daily bulletin: Winter plans", intro="Good morning.")
-    IssueItemFactory(issue=issue, article=ArticleFactory(title="Winter plans"), slot="top")
-    IssueItemFactory(issue=issue, article=ArticleFactory(title="Ambulance waits"))
-    IssueItemFactory(issue=issue, article=ArticleFactory(title="Nurse pay"))
+    for position, title in enumerate(["Winter plans", "Ambulance waits", "Nurse pay"], start=1):
+        IssueItemFactory(
+            issue=issue,
+            article=ArticleFactory(title=title),
+            slot="top" if position == 1 else "section",
+            position=position,
+        )
     return issue
 
 
