@@ -1,6 +1,7 @@
 """What the newsroom desk (the admin's front page) shows of the bulletin: today's issue."""
 
 from django.conf import settings
+from django.db.models import Count, Q
 from django.urls import reverse
 
 from articles.desk import DeskItem, DeskPanel, local_time
@@ -18,7 +19,7 @@ def where_it_stands(issue):
     if issue.status == Issue.Status.SCHEDULED:
         return f"Scheduled for {local_time(issue.send_at)}"
     if issue.status in (Issue.Status.SENDING, Issue.Status.SENT):
-        sent = issue.deliveries.filter(status=Delivery.Status.SENT).count()
+        sent = issue.sent_count
         verb = "Sending: sent" if issue.status == Issue.Status.SENDING else "Sent"
         return f"{verb} to {sent:,}"
     return "Draft: not scheduled yet"
@@ -28,7 +29,13 @@ def todays_bulletin(user):
     """Today's daily issue and where it stands."""
     if not may_see_issues(user):
         return None
-    issue = drafting.todays_issue(Issue.Edition.DAILY)
+    issue = (
+        drafting.issues_drafted_today(Issue.Edition.DAILY)
+        .annotate(
+            sent_count=Count("deliveries", filter=Q(deliveries__status=Delivery.Status.SENT))
+        )
+        .first()
+    )
     items = []
     if issue is not None:
         items.append(

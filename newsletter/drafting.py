@@ -126,13 +126,16 @@ def start_of_day(now=None):
     return timezone.make_aware(datetime.combine(local.date(), time.min))
 
 
-def todays_issue(edition, now=None):
-    """The issue of this edition drafted today (London time), if there is one."""
-    return (
-        Issue.objects.filter(edition=edition, created_at__gte=start_of_day(now))
-        .order_by("-created_at", "-pk")
-        .first()
+def issues_drafted_today(edition, now=None):
+    """This edition's issues drafted today (London time), the latest first."""
+    return Issue.objects.filter(edition=edition, created_at__gte=start_of_day(now)).order_by(
+        "-created_at", "-pk"
     )
+
+
+def todays_issue(edition, now=None):
+    """The issue of this edition drafted today, if there is one."""
+    return issues_drafted_today(edition, now).first()
 
 
 def editions_due(now=None):
