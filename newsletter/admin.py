@@ -101,6 +101,10 @@ class IssueForm(forms.ModelForm):
         send_at = self.cleaned_data["send_at"]
         if send_at and "send_at" in self.changed_data and send_at < timezone.now():
             raise ValidationError("That time has passed: choose a sending time to come.")
+        if send_at is None and self.instance.status == Issue.Status.SCHEDULED:
+            raise ValidationError(
+                "A scheduled issue needs a sending time. To stop it, use Unschedule."
+            )
         return send_at
 
 

@@ -57,7 +57,9 @@ def subject_for(edition, title):
         Edition.DAILY: settings.NEWSLETTER_DAILY_SUBJECT,
         Edition.WEEKLY: settings.NEWSLETTER_WEEKLY_SUBJECT,
     }[edition]
-    return Truncator(template.format(title=title)).chars(SUBJECT_LENGTH)
+    # A subject is one header line, whatever a title holds.
+    one_line = " ".join(template.format(title=title).split())
+    return Truncator(one_line).chars(SUBJECT_LENGTH)
 
 
 def choose_items(edition, pieces):
@@ -66,7 +68,7 @@ def choose_items(edition, pieces):
     top = top_story(pieces)
     rest = [piece for piece in pieces if piece != top]
     chosen = [(top, IssueItem.Slot.TOP)]
-    for section in Section.objects.exclude(kind__in=PICK_SLOTS):
+    for section in Section.objects.exclude(kind__in=list(PICK_SLOTS)):
         in_section = [piece for piece in rest if piece.section_id == section.pk]
         chosen += [(piece, IssueItem.Slot.SECTION) for piece in in_section[: PER_SECTION[edition]]]
     for kind, slot in PICK_SLOTS.items():

@@ -167,6 +167,14 @@ def test_a_long_title_keeps_the_subject_within_its_limit():
     assert issue.subject.startswith("NHE daily bulletin: AAA")
 
 
+def test_a_title_with_line_breaks_makes_a_one_line_subject():
+    ArticleFactory(title="Board agrees\r\nBcc: victim@example.org", publish_at=ago(hours=1))
+
+    issue = draft_issue(Issue.Edition.DAILY)
+
+    assert issue.subject == "NHE daily bulletin: Board agrees Bcc: victim@example.org"
+
+
 def test_the_weekly_digest_covers_the_week_with_more_per_section():
     for day in range(1, 7):
         ArticleFactory(title=f"Day {day}", publish_at=ago(days=day, minutes=1))

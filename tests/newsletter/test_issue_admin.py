@@ -342,6 +342,18 @@ def test_scheduling_an_empty_issue_is_refused(desk):
     assert empty.status == Issue.Status.DRAFT
 
 
+def test_a_scheduled_issue_keeps_its_sending_time(desk, issue):
+    issue.status, issue.send_at = Issue.Status.SCHEDULED, timezone.now() + timedelta(hours=1)
+    issue.save()
+    rows = [(item, item.article, item.position, False) for item in issue.items.all()]
+
+    response = desk.post(change_url(issue), form_data(issue, rows, send_at_0="", send_at_1=""))
+
+    assert "A scheduled issue needs a sending time" in response.content.decode()
+    issue.refresh_from_db()
+    assert issue.send_at is not None
+
+
 def test_unscheduling_makes_it_a_draft_again(desk, issue):
     issue.status, issue.send_at = Issue.Status.SCHEDULED, timezone.now() + timedelta(hours=1)
     issue.save()
