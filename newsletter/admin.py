@@ -301,6 +301,10 @@ class IssueAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return not is_locked(obj) and super().has_delete_permission(request, obj)
 
+    def view_on_site(self, issue):
+        """Only a sent issue has a page in the public archive."""
+        return issue.get_absolute_url() if issue.status == Issue.Status.SENT else None
+
     def save_model(self, request, obj, form, change):
         if not change:
             # An issue made by hand covers no window; editors add its pieces themselves.

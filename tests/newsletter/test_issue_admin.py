@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Section
+from newsletter import links
 from newsletter.models import Issue, IssueItem
 from tests.factories import ArticleFactory, DraftFactory, ScheduledFactory, UserFactory, editor
 
@@ -293,8 +294,10 @@ def test_send_a_test_as_a_subscriber_keeps_the_readers_links_out(desk, issue):
     )
 
     message = mail.outbox[0]
+    readers_link = links.unsubscribe_url(reader)
     assert message.to == ["editor@nhe.example"]
-    assert reader.key not in message.body
+    assert readers_link not in message.body
+    assert readers_link not in message.extra_headers["List-Unsubscribe"]
 
 
 def test_send_a_test_needs_an_address(client, issue):
@@ -381,6 +384,38 @@ def test_a_sending_or_sent_issue_is_read_only(desk, issue, status):
     assert issue.items.count() == 3
     assert scheduled.status_code == 403
     assert issue.status == status
+
+
+def test_an_editor_makes_an_issue_by_hand(desk):
+    piece = ArticleFactory(title="A piece chosen by hand")
+    data = {
+        "subject": "A special bulletin",
+        "intro": "",
+        "edition": Issue.Edition.DAILY,
+        **split(None),
+        "items-TOTAL_FORMS": "1",
+        "items-INITIAL_FORMS": "0",
+        "items-0-article": piece.pk,
+        "items-0-slot": IssueItem.Slot.TOP,
+        "items-0-position": "1",
+    }
+
+    response = desk.post(reverse("admin:newsletter_issue_add"), data)
+
+    assert response.status_code == 302
+    issue = Issue.objects.get()
+    assert order(issue) == ["A piece chosen by hand"]
+    assert issue.status == Issue.Status.DRAFT
+
+
+def test_only_a_sent_issue_links_to_its_archive_page(desk, issue):
+    draft_page = desk.get(change_url(issue)).content.decode()
+    issue.status = Issue.Status.SENT
+    issue.save()
+    sent_page = desk.get(change_url(issue)).content.decode()
+
+    assert "View on site" not in draft_page
+    assert "View on site" in sent_page
 
 
 def test_a_writer_cannot_see_issues(client, issue):
