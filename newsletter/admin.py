@@ -120,6 +120,9 @@ class IssueItemForm(forms.ModelForm):
         # The article's own choices hold every piece, so that a row whose piece has since
         # been unpublished still saves (readers never see it); a new choice must be public.
         self.fields["article"].queryset = Article.objects.all()
+        # Pieces are written in Articles; here they are only chosen (and opened to read).
+        widget = self.fields["article"].widget
+        widget.can_add_related = widget.can_change_related = False
 
     def clean_article(self):
         article = self.cleaned_data["article"]
