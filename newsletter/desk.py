@@ -30,7 +30,7 @@ def todays_bulletin(user):
     if not may_see_issues(user):
         return None
     issue = (
-        drafting.issues_drafted_today(Issue.Edition.DAILY)
+        drafting.issues_made_today(Issue.Edition.DAILY)
         .annotate(
             sent_count=Count("deliveries", filter=Q(deliveries__status=Delivery.Status.SENT))
         )

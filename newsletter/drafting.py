@@ -10,6 +10,7 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -77,6 +78,12 @@ def choose_items(edition, pieces):
     return chosen
 
 
+def drafted_issues():
+    """Issues drafted from a window of time; one made by hand in the admin covers none and
+    does not move the next issue's window."""
+    return Issue.objects.filter(covers_from__lt=F("covers_until"))
+
+
 def draft_issue(edition, *, now=None):
     """Draft the next issue of this edition from what went public since the previous one.
 
@@ -88,7 +95,8 @@ def draft_issue(edition, *, now=None):
     with transaction.atomic():
         # Two editors pressing "Draft" at once: the second waits, then sees the first's issue.
         previous = (
-            Issue.objects.select_for_update()
+            drafted_issues()
+            .select_for_update()
             .filter(edition=edition)
             .order_by("-covers_until", "-pk")
             .first()
@@ -128,8 +136,8 @@ def start_of_day(now=None):
     return timezone.make_aware(datetime.combine(local.date(), time.min))
 
 
-def issues_drafted_today(edition, now=None):
-    """This edition's issues drafted today (London time), the latest first."""
+def issues_made_today(edition, now=None):
+    """This edition's issues drafted or made by hand today (London time), the latest first."""
     return Issue.objects.filter(edition=edition, created_at__gte=start_of_day(now)).order_by(
         "-created_at", "-pk"
     )
@@ -137,7 +145,7 @@ def issues_drafted_today(edition, now=None):
 
 def todays_issue(edition, now=None):
     """The issue of this edition drafted today, if there is one."""
-    return issues_drafted_today(edition, now).first()
+    return issues_made_today(edition, now).filter(covers_from__lt=F("covers_until")).first()
 
 
 def editions_due(now=None):
@@ -152,9 +160,9 @@ def editions_due(now=None):
     if local.weekday() == FRIDAY:
         editions.append(Edition.WEEKLY)
     drafted = set(
-        Issue.objects.filter(edition__in=editions, created_at__gte=start_of_day(now)).values_list(
-            "edition", flat=True
-        )
+        drafted_issues()
+        .filter(edition__in=editions, created_at__gte=start_of_day(now))
+        .values_list("edition", flat=True)
     )
     return [edition for edition in editions if edition not in drafted]
 
@@ -170,8 +178,9 @@ def send_time_today(now=None):
 
 
 def schedule(issue, send_at):
-    """Put an issue in the queue to be sent at `send_at`."""
-    Issue.objects.filter(pk=issue.pk, status=Issue.Status.DRAFT).update(
+    """Put an issue in the queue to be sent at `send_at` (or move it there)."""
+    waiting = [Issue.Status.DRAFT, Issue.Status.SCHEDULED]
+    Issue.objects.filter(pk=issue.pk, status__in=waiting).update(
         status=Issue.Status.SCHEDULED, send_at=send_at
     )
     issue.refresh_from_db(fields=["status", "send_at"])

@@ -78,6 +78,18 @@ def test_the_next_issue_starts_where_the_last_one_ended():
     assert issue.covers_from == previous.covers_until
 
 
+def test_an_issue_made_by_hand_does_not_move_the_window():
+    previous = IssueFactory(covers_from=ago(days=2), covers_until=ago(hours=6))
+    made_at = ago(hours=1)
+    IssueFactory(subject="Special", covers_from=made_at, covers_until=made_at)
+    ArticleFactory(title="Between the two", publish_at=ago(hours=3))
+
+    issue = draft_issue(Issue.Edition.DAILY)
+
+    assert titles(issue) == ["Between the two"]
+    assert issue.covers_from == previous.covers_until
+
+
 def test_nothing_public_in_the_window_drafts_nothing():
     ArticleFactory(publish_at=ago(days=3))
     DraftFactory(publish_at=ago(hours=1))

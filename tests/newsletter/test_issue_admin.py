@@ -327,6 +327,17 @@ def test_editor_schedules_an_issue(desk, issue):
     assert (issue.status, issue.send_at) == (Issue.Status.SCHEDULED, when)
 
 
+def test_a_scheduled_issue_can_be_moved_to_another_time(desk, issue):
+    issue.status, issue.send_at = Issue.Status.SCHEDULED, timezone.now() + timedelta(hours=1)
+    issue.save()
+    later = (timezone.now() + timedelta(hours=3)).replace(second=0, microsecond=0)
+
+    schedule(desk, issue, later)
+
+    issue.refresh_from_db()
+    assert (issue.status, issue.send_at) == (Issue.Status.SCHEDULED, later)
+
+
 def test_scheduling_in_the_past_is_refused(desk, issue):
     response = schedule(desk, issue, timezone.now() - timedelta(hours=1))
 
