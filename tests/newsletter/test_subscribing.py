@@ -104,7 +104,9 @@ def test_the_honeypot_is_thanked_and_nothing_is_stored(subscribe):
 
 
 def test_a_form_posted_from_another_site_is_refused(subscribe):
-    response = subscribe(headers={"Origin": "https://evil.example", "Sec-Fetch-Site": "cross-site"})
+    response = subscribe(
+        headers={"Origin": "https://evil.example", "Sec-Fetch-Site": "cross-site"}
+    )
     assert response.status_code == 403
     assert "came from elsewhere" in response.content.decode()
     assert not Subscriber.objects.exists()
@@ -159,9 +161,7 @@ def test_too_many_sign_ups_from_one_address_get_a_clear_429_keeping_the_address(
     assert len(mail.outbox) == 2
 
 
-def test_too_many_sign_ups_from_one_connection_get_a_429_keeping_the_choices(
-    subscribe, settings
-):
+def test_too_many_sign_ups_from_one_connection_get_a_429_keeping_the_choices(subscribe, settings):
     settings.NEWSLETTER_RATE_PER_IP = 2
     subscribe(email="a@example.org")
     subscribe(email="b@example.org")
