@@ -1,10 +1,14 @@
 """Bad and hostile input: clear messages, what was typed kept, never a 500, nothing half-stored."""
 
 from unittest import mock
+from urllib.parse import quote_plus
 
 import pytest
 from django.core import mail, signing
+from django.test import Client
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsletter import links
 from newsletter.models import Consent, Subscriber
@@ -191,3 +195,71 @@ def test_a_post_with_a_body_that_is_not_a_form_is_refused_clearly(client):
     response = client.post("/newsletter/", b"\xff\xfe\x00garbage", content_type="text/plain")
     assert response.status_code == 200
     assert "Please enter your email address." in response.content.decode()
+
+
+# Generated input: every field of the sign-up and preferences forms ---------------------------
+
+HOSTILE_VALUES = [
+    "'", '"', "\x00", "%00", "<script>alert(1)</script>", "javascript:alert(1)",
+    "//evil.example", "a@b.c\r\nBcc: evil@example.org", '"a\r\nBcc: x@y"@example.org',
+    "\u202egpj.exe", "😀" * 50, "x" * 5000, "%ED%A0%80", "-1", "1e9", "[]",
+]  # fmt: skip
+FUZZ = settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+hostile = st.one_of(st.sampled_from(HOSTILE_VALUES), st.text(max_size=40))
+FIELDS = ["email", "frequency", "sections", "page", "website"]
+
+
+def urlencoded(data):
+    """A form body that can carry whatever a hostile client sends, lone surrogates too."""
+    return "&".join(
+        f"{quote_plus(key)}={quote_plus(value.encode('utf-8', 'surrogatepass'))}"
+        for key, value in data.items()
+    )
+
+
+@FUZZ
+@given(
+    changed=st.dictionaries(st.sampled_from(FIELDS), hostile, max_size=3),
+    same_site=st.booleans(),
+)
+def test_generated_sign_ups_never_fail_and_store_whole_or_nothing(changed, same_site, settings):
+    settings.NEWSLETTER_RATE_PER_IP = settings.NEWSLETTER_RATE_PER_EMAIL = 10**6
+    data = {"email": "fuzz@example.org", "frequency": "daily", "page": "/"} | changed
+    headers = {"Origin": "http://testserver"} if same_site else {"Origin": "https://evil.example"}
+    client = Client(raise_request_exception=False)
+    response = client.post(
+        "/newsletter/",
+        urlencoded(data),
+        content_type="application/x-www-form-urlencoded",
+        headers=headers,
+    )
+    assert response.status_code in (200, 403), response.status_code
+    for subscriber in Subscriber.objects.all():
+        assert subscriber.consents.exists()  # never a subscriber without their request
+
+
+@FUZZ
+@given(changed=st.dictionaries(st.sampled_from(["frequency", "sections"]), hostile, max_size=2))
+def test_generated_preferences_never_fail(changed):
+    subscriber, _ = Subscriber.objects.get_or_create(email="kept@example.org")
+    client = Client(raise_request_exception=False)
+    response = client.post(
+        reverse("newsletter:preferences", args=[links.manage_token(subscriber)]),
+        urlencoded({"frequency": "weekly"} | changed),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 200
+
+
+@FUZZ
+@given(token=hostile)
+def test_generated_tokens_never_fail(token):
+    client = Client(raise_request_exception=False)
+    for name in ("confirm", "preferences", "unsubscribe"):
+        path = f"/newsletter/{name}/{quote_plus(token.encode('utf-8', 'surrogatepass'))}/"
+        assert client.get(path).status_code in (404, 301), path
