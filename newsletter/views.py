@@ -93,6 +93,8 @@ def confirm(request, token):
     consent = links.consent_for(token)
     if consent is None:
         return _link_problem(request, heading="This confirmation link does not work")
+    if request.method == "HEAD":  # a link checker's look, not the reader's click
+        return HttpResponse()
     outcome = subscriptions.confirm(consent)
     if outcome is subscriptions.Outcome.USED:
         return _link_problem(

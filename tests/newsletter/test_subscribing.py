@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -272,3 +273,32 @@ def test_signing_up_takes_a_bounded_number_of_queries(subscribe):
     with CaptureQueriesContext(connection) as queries:
         subscribe(sections=[s.pk for s in Subscriber.sections.field.related_model.objects.all()])
     assert len(queries) <= 25, len(queries)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_pages_with_the_form_are_cached_whole_and_the_form_still_posts(settings, default_sections):
+    settings.PAGE_CACHE_SECONDS = 300
+    article = ArticleFactory()
+    reader = Client()
+    for url in ("/", article.get_absolute_url(), "/newsletter/"):
+        reader.get(url)
+        cached = reader.get(url)
+        assert cached["X-Page-Cache"] == "hit", url
+        assert 'action="/newsletter/"' in cached.text
+        assert not cached.cookies
+    response = reader.post(
+        "/newsletter/",
+        {"email": "cached@example.org", "frequency": "daily", "page": article.get_absolute_url()},
+        headers={"Origin": "http://testserver", "Sec-Fetch-Site": "same-origin"},
+    )
+    assert CHECK_INBOX in response.text
+    assert "X-Page-Cache" not in response
+    assert not response.cookies
+    assert Subscriber.objects.get().email == "cached@example.org"
+    assert len(mail.outbox) == 1
+
+
+def test_a_head_request_on_a_confirmation_link_confirms_nothing(subscribe, client):
+    subscribe()
+    assert client.head(path_of(confirm_link(mail.outbox[0]))).status_code == 200
+    assert Subscriber.objects.get().status == Subscriber.Status.PENDING
