@@ -41,6 +41,21 @@ def same_site_post(view):
     return checked
 
 
+def private_link(view):
+    """For pages reached by a signed link: the link never leaves in a Referer to another
+    site, and search engines are asked not to keep it. Posts back to our own pages still
+    carry their Origin, which same_site_post needs (no-referrer would send "null")."""
+
+    @wraps(view)
+    def kept(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Referrer-Policy"] = "same-origin"
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+    return kept
+
+
 def over_rate_limit(request, scope, limit, *, email=""):
     """Count one attempt by the visitor's IP address, or by the address when one is given;
     True once this window's limit is passed (NEWSLETTER_RATE_WINDOW)."""

@@ -87,6 +87,7 @@ def _link_problem(request, heading=None, text=NOT_VALID, status=404):
 
 
 @never_cache
+@guards.private_link
 @require_http_methods(["GET", "HEAD"])
 def confirm(request, token):
     """The link in the confirmation email confirms by itself: no second click to miss."""
@@ -104,7 +105,7 @@ def confirm(request, token):
                 "You unsubscribed after asking for it, or asked again and were sent a newer "
                 "link. To get the bulletin, use the newest email from us or subscribe again."
             ),
-            status=200,
+            status=200,  # a real page of ours, only no longer the way in
         )
     subscriber = consent.subscriber
     return render(
@@ -119,6 +120,7 @@ def _manage_path(name, subscriber):
 
 
 @never_cache
+@guards.private_link
 @require_http_methods(["GET", "HEAD", "POST"])
 @guards.same_site_post
 def preferences(request, token):
@@ -144,7 +146,7 @@ def preferences(request, token):
     return _preferences_page(request, subscriber, form, saved=saved)
 
 
-def _preferences_page(request, subscriber, form, saved=False, status=200):
+def _preferences_page(request, subscriber, form, saved=False):
     return render(
         request,
         "newsletter/preferences.html",
@@ -155,7 +157,6 @@ def _preferences_page(request, subscriber, form, saved=False, status=200):
             "is_receiving": subscriber.status == Subscriber.Status.CONFIRMED,
             "unsubscribe_url": _manage_path("unsubscribe", subscriber),
         },
-        status=status,
     )
 
 
@@ -163,6 +164,7 @@ def _preferences_page(request, subscriber, form, saved=False, status=200):
 # token is the credential. A GET (the link in the email) unsubscribes at once too.
 @never_cache
 @csrf_exempt
+@guards.private_link
 @require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request, token):
     subscriber = links.subscriber_for(token)

@@ -210,3 +210,32 @@ def test_admin_shows_the_consent_record_read_only(admin_client, reader):
     assert "/news/" in html and "v1" in html
     assert 'name="consents-0-source"' not in html
     assert admin_client.get(reverse("admin:newsletter_subscriber_add")).status_code == 403
+
+
+def test_pages_reached_by_a_signed_link_keep_it_from_other_sites(client, reader, subscribe):
+    for path in (preferences_path(reader), unsubscribe_path(reader)):
+        response = client.get(path)
+        assert response["Referrer-Policy"] == "same-origin"
+        assert response["X-Robots-Tag"] == "noindex"
+
+
+def test_the_forms_and_one_click_work_with_csrf_checks_on(
+    reader, django_capture_on_commit_callbacks
+):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    same_site = {"Origin": "http://testserver", "Sec-Fetch-Site": "same-origin"}
+    with django_capture_on_commit_callbacks(execute=True):
+        signed_up = browser.post(
+            "/newsletter/", {"email": "new@example.org", "frequency": "daily"}, headers=same_site
+        )
+    assert "Check your inbox" in signed_up.text
+    saved = browser.post(preferences_path(reader), {"frequency": "weekly"}, headers=same_site)
+    assert "Your preferences are saved." in saved.text
+    one_click = browser.post(
+        unsubscribe_path(reader), ONE_CLICK, content_type="application/x-www-form-urlencoded"
+    )
+    assert one_click.status_code == 200
+    reader.refresh_from_db()
+    assert reader.status == Subscriber.Status.UNSUBSCRIBED
