@@ -239,3 +239,16 @@ def test_the_forms_and_one_click_work_with_csrf_checks_on(
     assert one_click.status_code == 200
     reader.refresh_from_db()
     assert reader.status == Subscriber.Status.UNSUBSCRIBED
+
+
+@pytest.mark.parametrize("sections", [2, 20])
+def test_the_preferences_page_takes_a_bounded_number_of_queries(client, reader, sections):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    made = [SectionFactory(name=f"Area {n}", slug=f"area-{n}") for n in range(sections)]
+    reader.sections.set(made[: sections // 2])
+    client.get(preferences_path(reader))  # warm the navigation
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(preferences_path(reader)).status_code == 200
+    assert len(queries) <= 4, [q["sql"] for q in queries]

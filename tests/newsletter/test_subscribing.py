@@ -1,5 +1,7 @@
 """Signing up: the forms, the double opt-in, the same answer for everyone, and the limits."""
 
+from unittest import mock
+
 import pytest
 from django.core import mail
 from django.db import connection
@@ -301,4 +303,14 @@ def test_pages_with_the_form_are_cached_whole_and_the_form_still_posts(settings,
 def test_a_head_request_on_a_confirmation_link_confirms_nothing(subscribe, client):
     subscribe()
     assert client.head(path_of(confirm_link(mail.outbox[0]))).status_code == 200
+    assert Subscriber.objects.get().status == Subscriber.Status.PENDING
+
+
+def test_a_mail_server_that_fails_does_not_fail_the_reader(subscribe, caplog):
+    with mock.patch(
+        "django.core.mail.EmailMultiAlternatives.send", side_effect=OSError("connection refused")
+    ):
+        response = subscribe()
+    assert response.status_code == 200
+    assert CHECK_INBOX in response.text
     assert Subscriber.objects.get().status == Subscriber.Status.PENDING
