@@ -24,7 +24,7 @@ def test_subscribe_confirm_choose_and_unsubscribe(live_server, page, default_sec
     ArticleFactory(title="Surgical hub cuts waits by a third")
     page.goto(live_server.url + "/")
     footer = page.locator(".signup--footer")
-    footer.get_by_label("Your email address").fill(ADDRESS)
+    footer.get_by_label("Email for the daily bulletin").fill(ADDRESS)
     footer.get_by_role("button", name="Sign up").click()
 
     expect(page.get_by_role("heading", name="Check your inbox")).to_be_visible()
