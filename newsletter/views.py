@@ -12,10 +12,16 @@ from . import guards, links, subscriptions
 from .forms import PreferencesForm, SubscribeForm
 from .models import Subscriber
 
-TOO_MANY = (
-    "We have had too many sign-ups from you or for this address in the last while. "
-    "Please wait an hour and try again; what you typed is still here."
-)
+
+def too_many_message():
+    minutes = max(1, round(settings.NEWSLETTER_RATE_WINDOW / 60))
+    wait = "an hour" if minutes == 60 else f"{minutes} minute{'s' if minutes != 1 else ''}"
+    return (
+        "We have had too many sign-ups from your connection or for this address. "
+        f"Please wait {wait} and try again; what you typed is still here."
+    )
+
+
 NOT_VALID = "This link is not valid. It may have been copied only in part, or it has expired."
 GONE = (
     "This link is not valid any more. It may have been copied only in part, or the "
@@ -26,7 +32,8 @@ GONE = (
 
 
 def _subscribe_page(request, form, status=200):
-    return render(request, "newsletter/subscribe.html", {"form": form}, status=status)
+    context = {"form": form, "too_many": status == 429}
+    return render(request, "newsletter/subscribe.html", context, status=status)
 
 
 @cache_page_params()
@@ -44,7 +51,7 @@ def _handle_subscribe(request):
     form = SubscribeForm(request.POST)
     if guards.over_rate_limit(request, "ip", settings.NEWSLETTER_RATE_PER_IP):
         form.is_valid()
-        form.add_error(None, TOO_MANY)
+        form.add_error(None, too_many_message())
         return _subscribe_page(request, form, status=429)
     if not form.is_valid():
         return _subscribe_page(request, form)
@@ -53,7 +60,7 @@ def _handle_subscribe(request):
         # Thanked as if it worked, so it learns nothing; nothing is stored.
         return _check_inbox(request, email)
     if guards.over_rate_limit(request, "email", settings.NEWSLETTER_RATE_PER_EMAIL, email=email):
-        form.add_error(None, TOO_MANY)
+        form.add_error(None, too_many_message())
         return _subscribe_page(request, form, status=429)
     subscriptions.request_subscription(
         email=email,
