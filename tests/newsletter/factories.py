@@ -1,9 +1,10 @@
 from datetime import timedelta
 
 import factory
+from django.conf import settings
 from django.utils import timezone
 
-from newsletter.models import Issue, IssueItem, Subscriber
+from newsletter.models import Consent, Issue, IssueItem, Subscriber
 
 
 class SubscriberFactory(factory.django.DjangoModelFactory):
@@ -43,3 +44,13 @@ class IssueItemFactory(factory.django.DjangoModelFactory):
     article = factory.SubFactory("tests.factories.ArticleFactory")
     slot = IssueItem.Slot.SECTION
     position = factory.Sequence(lambda n: n + 1)
+
+
+class ConsentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Consent
+
+    subscriber = factory.SubFactory(SubscriberFactory)
+    action = Consent.Action.REQUESTED
+    wording_version = factory.LazyFunction(lambda: settings.NEWSLETTER_CONSENT_VERSION)
+    source = "/"
