@@ -20,6 +20,7 @@ run: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py seed_demo
 	DEBUG=1 $(BIN)/python manage.py seed_comments
+	DEBUG=1 $(BIN)/python manage.py seed_newsletter
 	DEBUG=1 $(BIN)/python manage.py create_demo_editor
 	DEBUG=1 BIN=$(BIN) scripts/run
 

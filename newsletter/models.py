@@ -153,6 +153,15 @@ class Issue(models.Model):
             raise ValidationError({"subject": "The subject must be one line."})
 
 
+def public_pieces():
+    """What the admin's search offers for an issue: public pieces, and those already in an
+    issue, so that an issue holding a piece unpublished since still saves (its form refuses
+    such a piece as a new choice, and readers never see it)."""
+    return Q(pk__in=Article.objects.published().values("pk")) | Q(
+        pk__in=IssueItem.objects.values("article")
+    )
+
+
 class IssueItem(models.Model):
     class Slot(models.TextChoices):
         TOP = "top", "Top story"
@@ -161,7 +170,9 @@ class IssueItem(models.Model):
         VIDEO = "video", "NHE TV"
 
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="items")
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="+", limit_choices_to=public_pieces
+    )
     slot = models.CharField(max_length=20, choices=Slot, default=Slot.SECTION)
     position = models.PositiveIntegerField(default=0)
 

@@ -4,6 +4,7 @@ person signed in. A panel an app withholds (None) is one this person may not see
 from articles import desk as articles_desk
 from columnists import desk as columnists_desk
 from comments import desk as comments_desk
+from newsletter import desk as newsletter_desk
 
 
 def panels_for(user):
@@ -14,5 +15,6 @@ def panels_for(user):
         articles_desk.going_live_today(user),
         comments_desk.comments_waiting(user),
         columnists_desk.pitches_due(user),
+        newsletter_desk.todays_bulletin(user),
     ]
     return [panel for panel in panels if panel is not None]

@@ -52,6 +52,10 @@ JOBS = [
     # Finished task results older than 14 days (django-tasks-db).
     Job("prune_db_task_results", every=timedelta(days=1), at=timedelta(hours=3, minutes=30)),
     Job("backup", every=timedelta(days=1), at=timedelta(hours=2), enabled_by="SCHEDULE_BACKUPS"),
+    # The bulletin: each run drafts what is due today (newsletter/drafting.py), then issues
+    # whose sending time has come are handed to sending.
+    Job("draft_bulletins", every=timedelta(minutes=15)),
+    Job("send_due_issues", every=timedelta(minutes=5)),
     # Monday mornings.
     Job("send_pitch_digest", every=timedelta(weeks=1), at=timedelta(hours=7)),
 ]

@@ -553,6 +553,19 @@ NEWSLETTER_RATE_PER_IP = env.int("NEWSLETTER_RATE_PER_IP", default=10)
 NEWSLETTER_RATE_PER_EMAIL = env.int("NEWSLETTER_RATE_PER_EMAIL", default=3)
 NEWSLETTER_RATE_WINDOW = env.int("NEWSLETTER_RATE_WINDOW", default=60 * 60)
 NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=500)
+# Drafting: each weekday at NEWSLETTER_DAILY_DRAFT_AT (London time) the day's issue is drafted
+# from what went public since the last one, and on Fridays the weekly digest too. Editors then
+# schedule it in the admin, unless NEWSLETTER_AUTO_SEND schedules it for
+# NEWSLETTER_DAILY_SEND_AT. The subjects take the top story's title as {title}.
+NEWSLETTER_DAILY_DRAFT_AT = env.str("NEWSLETTER_DAILY_DRAFT_AT", default="06:00")
+NEWSLETTER_DAILY_SEND_AT = env.str("NEWSLETTER_DAILY_SEND_AT", default="07:00")
+NEWSLETTER_AUTO_SEND = env.bool("NEWSLETTER_AUTO_SEND", default=False)
+NEWSLETTER_DAILY_SUBJECT = env.str(
+    "NEWSLETTER_DAILY_SUBJECT", default="NHE daily bulletin: {title}"
+)
+NEWSLETTER_WEEKLY_SUBJECT = env.str(
+    "NEWSLETTER_WEEKLY_SUBJECT", default="The week in the NHS: {title}"
+)
 # Who sends the bulletin, in its footer (PECR: a name and a postal address readers can reach),
 # and an address for mail clients' mailto unsubscribe (empty: only the one-click link).
 NEWSLETTER_SENDER_ADDRESS = env.str("NEWSLETTER_SENDER_ADDRESS", default="")

@@ -1,10 +1,10 @@
 from datetime import timedelta
 
 import factory
+from django.conf import settings
 from django.utils import timezone
 
-from newsletter.models import Issue, IssueItem, Subscriber
-from tests.factories import ArticleFactory
+from newsletter.models import Consent, Issue, IssueItem, Subscriber
 
 
 class SubscriberFactory(factory.django.DjangoModelFactory):
@@ -26,10 +26,14 @@ class IssueFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Issue
 
-    subject = factory.Sequence(lambda n: f"Today in the NHS, number {n}")
-    intro = "Good morning.\n\nThree stories to start your day."
-    covers_from = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+    subject = factory.Sequence(lambda n: f"NHE daily bulletin: story {n}")
     covers_until = factory.LazyFunction(timezone.now)
+    covers_from = factory.LazyAttribute(lambda issue: issue.covers_until - timedelta(days=1))
+
+
+class SentIssueFactory(IssueFactory):
+    status = Issue.Status.SENT
+    sent_at = factory.LazyFunction(timezone.now)
 
 
 class IssueItemFactory(factory.django.DjangoModelFactory):
@@ -37,6 +41,16 @@ class IssueItemFactory(factory.django.DjangoModelFactory):
         model = IssueItem
 
     issue = factory.SubFactory(IssueFactory)
-    article = factory.SubFactory(ArticleFactory)
+    article = factory.SubFactory("tests.factories.ArticleFactory")
     slot = IssueItem.Slot.SECTION
-    position = factory.Sequence(lambda n: n)
+    position = factory.Sequence(lambda n: n + 1)
+
+
+class ConsentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Consent
+
+    subscriber = factory.SubFactory(SubscriberFactory)
+    action = Consent.Action.REQUESTED
+    wording_version = factory.LazyFunction(lambda: settings.NEWSLETTER_CONSENT_VERSION)
+    source = "/"

@@ -14,7 +14,7 @@ from tests.factories import ArticleFactory, ImageFactory
 
 from .factories import IssueFactory, IssueItemFactory, SubscriberFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("bulletin_site")]
 
 
 def parsed(message):

@@ -19,7 +19,7 @@ from tests.nhe.test_worker import mails_in, run_worker
 
 from .factories import IssueFactory, SubscriberFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("bulletin_site")]
 
 LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
 

@@ -12,7 +12,7 @@ from newsletter.models import Subscriber
 
 from .factories import SubscriberFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("bulletin_site")]
 
 URL = "/newsletter/webhooks/postmark/tracking/"
 SECRET = "postmark:a-long-webhook-secret"

@@ -33,7 +33,7 @@ def test_each_job_is_enqueued_once_in_each_of_its_periods(queue_only):
     assert schedule.enqueue_due(MONDAY_MORNING + timedelta(minutes=3)) == []
 
     later = schedule.enqueue_due(MONDAY_MORNING + timedelta(minutes=5))
-    assert later == ["flush_most_read", "send_live_notices"]
+    assert later == ["flush_most_read", "send_live_notices", "send_due_issues"]
 
     next_hour = set(schedule.enqueue_due(MONDAY_MORNING + timedelta(hours=1)))
     assert next_hour == {
@@ -41,6 +41,8 @@ def test_each_job_is_enqueued_once_in_each_of_its_periods(queue_only):
         "send_live_notices",
         "send_pitch_emails",
         "comments_digest",
+        "draft_bulletins",
+        "send_due_issues",
     }
 
     next_day = set(schedule.enqueue_due(MONDAY_MORNING + timedelta(days=1)))

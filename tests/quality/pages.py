@@ -8,6 +8,7 @@ the browser checks (tests/e2e/test_quality.py) share it, so both look at the sam
 
 from dataclasses import dataclass
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.contrib.sites.models import Site
 from django.core.files.base import ContentFile
@@ -16,6 +17,7 @@ from django.utils import timezone
 
 from articles.models import Section
 from comments.models import Comment
+from newsletter import links
 from tests.columnists.factories import PitchFactory
 from tests.comments.factories import CommentFactory
 from tests.factories import (
@@ -26,6 +28,7 @@ from tests.factories import (
     InterviewQuestionFactory,
     image_bytes,
 )
+from tests.newsletter.factories import ConsentFactory, SubscriberFactory
 
 # A site page the site pages feature serves; checked when it exists (see site_page_path).
 SITE_PAGE_PATH = "/about/"
@@ -160,6 +163,12 @@ def build_site():
         publish_at=now - 8 * hour,
     )
     pitch = PitchFactory()
+    reader = SubscriberFactory(email="reader@example.org")
+    reader.sections.add(section("news"))
+    leaving = SubscriberFactory(email="leaving@example.org")
+    request = ConsentFactory(
+        subscriber=SubscriberFactory(email="new@example.org", status="pending", confirmed_at=None)
+    )
 
     return [
         SitePage("front page", "/"),
@@ -176,6 +185,10 @@ def build_site():
         SitePage("columnists directory", reverse("columnists:directory")),
         SitePage("pitch form", reverse("columnists:apply")),
         SitePage("pitch status", pitch.get_status_url()),
+        SitePage("bulletin sign-up", reverse("newsletter:subscribe")),
+        SitePage("bulletin confirmed", urlsplit(links.confirm_url(request)).path),
+        SitePage("bulletin preferences", urlsplit(links.preferences_url(reader)).path),
+        SitePage("bulletin unsubscribed", urlsplit(links.unsubscribe_url(leaving)).path),
         SitePage("404", "/no-such-page/", status=404),
     ]
 
