@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve test checks audit backup restore lint format venv bench bench-cpu drill lighthouse clean
+.PHONY: run serve test checks audit backup restore lint format venv bench bench-cpu bench-newsletter drill lighthouse clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Python 3.12+ is needed, found " + sys.version' 
@@ -83,6 +83,11 @@ bench: $(STAMP)
 # BENCH_ARGS=--instructions counts instructions under valgrind instead.
 bench-cpu: $(STAMP)
 	scripts/with-postgres $(BIN)/python bench/cpu.py $(BENCH_ARGS)
+
+# Send one bulletin issue to 10,000 and 100,000 subscribers through one worker to a local SMTP
+# sink, against Django's own send_messages() (bench/newsletter_send.py).
+bench-newsletter: $(STAMP)
+	scripts/with-postgres $(BIN)/python bench/newsletter_send.py $(BENCH_ARGS)
 
 # Ten minutes of mixed load through nginx while Redis stops and database connections are
 # killed (bench/drill.py); DRILL_ARGS=--minutes=1 for a smoke run.

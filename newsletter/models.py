@@ -3,6 +3,7 @@
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -144,6 +145,12 @@ class Issue(models.Model):
 
     def get_absolute_url(self):
         return reverse("newsletter:issue", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        # A subject becomes a mail header: a line break in it could start a header of its own.
+        if any(character in self.subject for character in "\r\n\x0b\x0c\x85\u2028\u2029"):
+            raise ValidationError({"subject": "The subject must be one line."})
 
 
 def public_pieces():

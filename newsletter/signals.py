@@ -1,5 +1,36 @@
-"""Bounces and complaints that a mailing provider reports by webhook (django-anymail)."""
+"""Bounces and complaints that a mailing provider reports by webhook (django-anymail).
+
+A hard bounce or a spam complaint stops every bulletin email to the address, as a hard
+refusal at send time does (sending.py); an unsubscribe the provider took (its own link or
+the mail client's button) counts as the reader's own. Soft bounces and deliveries change
+nothing.
+"""
+
+import logging
+
+from anymail.signals import tracking
+
+from . import subscriptions
+from .models import Subscriber
+
+logger = logging.getLogger(__name__)
+
+STOPPING_EVENTS = {
+    "bounced": Subscriber.Status.BOUNCED,
+    "complained": Subscriber.Status.COMPLAINED,
+    "unsubscribed": Subscriber.Status.UNSUBSCRIBED,
+}
+
+
+def stop_mail_on_provider_event(sender, event, esp_name, **kwargs):
+    status = STOPPING_EVENTS.get(event.event_type)
+    if status is None or not event.recipient:
+        return
+    detail = event.mta_response or event.description or event.reject_reason or ""
+    reason = f"{esp_name} reported {event.event_type}: {detail}".strip().rstrip(":")
+    stopped = subscriptions.stop_mail_to(event.recipient, status=status, reason=reason)
+    logger.info("%s %s: %d subscriber(s) stopped.", esp_name, event.event_type, stopped)
 
 
 def connect():
-    pass
+    tracking.connect(stop_mail_on_provider_event, dispatch_uid="newsletter.stop_mail")

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -12,3 +12,7 @@ urlpatterns = [
     path("archive/", views.archive, name="archive"),
     path("archive/<int:pk>/", views.issue_page, name="issue"),
 ]
+
+# Bounces and complaints from a mailing provider (django-anymail), behind basic auth
+# (ANYMAIL_WEBHOOK_SECRET): /newsletter/webhooks/<provider>/tracking/.
+urlpatterns += [path("webhooks/", include("anymail.urls"))]

@@ -1,5 +1,6 @@
 """Settings for NHE newsroom, read from environment variables with safe defaults."""
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -565,3 +566,19 @@ NEWSLETTER_DAILY_SUBJECT = env.str(
 NEWSLETTER_WEEKLY_SUBJECT = env.str(
     "NEWSLETTER_WEEKLY_SUBJECT", default="The week in the NHS: {title}"
 )
+# Who sends the bulletin, in its footer (PECR: a name and a postal address readers can reach),
+# and an address for mail clients' mailto unsubscribe (empty: only the one-click link).
+NEWSLETTER_SENDER_ADDRESS = env.str("NEWSLETTER_SENDER_ADDRESS", default="")
+NEWSLETTER_UNSUBSCRIBE_MAILTO = env.str("NEWSLETTER_UNSUBSCRIBE_MAILTO", default="")
+# A mailing provider instead of SMTP, through django-anymail: EMAIL_BACKEND names one of its
+# backends (e.g. anymail.backends.postmark.EmailBackend) and replaces EMAIL_URL's; ANYMAIL_*
+# variables are its settings without the prefix (ANYMAIL_POSTMARK_SERVER_TOKEN=...), and
+# ANYMAIL_WEBHOOK_SECRET ("user:password") is the basic auth the provider's bounce and
+# complaint webhooks (/newsletter/webhooks/<provider>/tracking/) must carry (README).
+if env.str("EMAIL_BACKEND", default=""):
+    MAILERS = {"default": {"BACKEND": env.str("EMAIL_BACKEND")}}
+ANYMAIL = {
+    key.removeprefix("ANYMAIL_"): value
+    for key, value in os.environ.items()
+    if key.startswith("ANYMAIL_") and value
+}
