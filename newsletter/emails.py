@@ -6,7 +6,10 @@ narrow screens and dark mode, no scripts, web fonts or external CSS, and no trac
 every picture has its alt text and a background colour, and nothing is said only in one.
 """
 
+import email.policy
+from email.headerregistry import HeaderRegistry
 from email.utils import formataddr, make_msgid, parseaddr
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -23,6 +26,36 @@ from .models import IssueItem
 # Stand-ins for a subscriber's own links, rendered once per variant and replaced per message.
 PREFERENCES = "https://newsletter.invalid/preferences"
 UNSUBSCRIBE = "https://newsletter.invalid/unsubscribe"
+
+
+class HeaderClasses(HeaderRegistry):
+    """The standard header registry, making each header name's class once.
+
+    The standard one makes a new class for every header of every message: a tenth of the
+    time it takes to build a bulletin message, for nothing a message needs.
+    """
+
+    @lru_cache(maxsize=64)  # noqa: B019 (one registry lives as long as the process)
+    def __getitem__(self, name):
+        return super().__getitem__(name)
+
+
+HEADER_CLASSES = HeaderClasses()
+
+
+class BulletinMessage(EmailMultiAlternatives):
+    """A bulletin email, serialised with lines of up to 998 characters (RFC 5322's limit).
+
+    At the usual 78, a List-Unsubscribe URL longer than a line (any real one with its signed
+    token) would be written as RFC 2047 encoded words, which mail programs do not read as a
+    URL; and bodies with longer lines would be re-encoded as quoted-printable for no reader's
+    benefit. A line over 998 characters is still encoded as before.
+    """
+
+    def message(self, *, policy=email.policy.default):
+        return super().message(
+            policy=policy.clone(max_line_length=998, header_factory=HEADER_CLASSES)
+        )
 
 
 def one_line(text):
@@ -130,7 +163,7 @@ class Edition:
         unsubscribe = links.absolute(reverse("newsletter:unsubscribe", args=[token]))
         for stand_in, url in ((PREFERENCES, preferences), (UNSUBSCRIBE, unsubscribe)):
             html, text = html.replace(stand_in, url), text.replace(stand_in, url)
-        message = EmailMultiAlternatives(
+        message = BulletinMessage(
             subject=self.subject,
             body=text,
             from_email=settings.NEWSLETTER_FROM_EMAIL,

@@ -48,6 +48,18 @@ def test_the_headers_carry_the_subscribers_own_one_click_unsubscribe(issue):
     assert links.preferences_url(reader) in text and links.preferences_url(reader) in html
 
 
+def test_the_unsubscribe_header_goes_on_the_wire_as_a_plain_url_on_one_line(issue):
+    """As the SMTP mailer writes it: a header folded into RFC 2047 encoded words would not
+    be read as a URL by mail programs, so one-click unsubscribe would not be offered."""
+    reader = SubscriberFactory(email="amira@example.org")
+    wire = Edition(issue).message_for(reader).message(policy=policy.SMTP).as_bytes()
+
+    unsubscribe = links.unsubscribe_url(reader).encode()
+    assert len(unsubscribe) > 78
+    assert b"\r\nList-Unsubscribe: <" + unsubscribe + b">\r\n" in wire
+    assert b"=?utf-8?" not in wire.split(b"\r\n\r\n", 1)[0]
+
+
 def test_each_reader_gets_their_own_links_from_one_rendering(issue):
     edition = Edition(issue)
     first, second = SubscriberFactory(), SubscriberFactory()

@@ -174,6 +174,10 @@ def test_unknown_hosts_are_refused(client):
 
 def test_no_page_template_uses_inline_script_style_or_event_handlers():
     for template in Path(settings.BASE_DIR, "templates").rglob("*.html"):
+        if "email" in template.parent.parts:
+            # Emails are read in mail programs, which take styles only inline; no page
+            # of ours includes them (the admin's preview frames one under a policy of its own).
+            continue
         text = template.read_text()
         assert " style=" not in text, template
         assert "<style" not in text, template
