@@ -20,13 +20,14 @@ finds the lock taken and ends at once.
 import logging
 import smtplib
 from contextlib import contextmanager, suppress
+from datetime import timedelta
 
 from anymail.exceptions import AnymailRecipientsRefused
 from django.conf import settings
 from django.core.mail import mailers
 from django.db import connection as database
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.tasks import task
 from django.utils import timezone
 
@@ -65,11 +66,45 @@ def start_sending(issue):
 
 
 def resume_sending(issue):
-    """Enqueue the sending of an issue left SENDING (its worker died); True if enqueued."""
+    """Enqueue the sending of an issue left SENDING (its worker died); True if enqueued.
+
+    The resumed run counts as a last retry: if it fails too, it leaves the next try to
+    `resume_stalled` rather than starting a chain of retries of its own.
+    """
     if not Issue.objects.filter(pk=issue.pk, status=Issue.Status.SENDING).exists():
         return False
-    send_issue.enqueue(issue.pk)
+    send_issue.enqueue(issue.pk, attempt=len(settings.TASKS_RETRY_DELAYS) + 1)
     return True
+
+
+def stalled(now=None):
+    """Issues left SENDING that no run holds and that have made no progress for
+    NEWSLETTER_RESUME_AFTER_MINUTES: their worker died, or their retries ran out."""
+    cutoff = (now or timezone.now()) - timedelta(minutes=settings.NEWSLETTER_RESUME_AFTER_MINUTES)
+    last_claim = (
+        Delivery.objects.filter(issue=OuterRef("pk"))
+        .order_by("-attempted_at")
+        .values("attempted_at")[:1]
+    )
+    quiet = (
+        Issue.objects.filter(status=Issue.Status.SENDING, sending_started_at__lt=cutoff)
+        .annotate(last_claim=Subquery(last_claim))
+        .filter(Q(last_claim__isnull=True) | Q(last_claim__lt=cutoff))
+    )
+    found = []
+    for issue in quiet:
+        with issue_lock(issue.pk) as free:
+            if free:
+                found.append(issue)
+    return found
+
+
+def resume_stalled(now=None):
+    """Resume every stalled issue (the scheduler's send_due_issues calls this); returns them."""
+    resumed = [issue for issue in stalled(now) if resume_sending(issue)]
+    for issue in resumed:
+        logger.warning("Issue %s had stalled while sending; resumed.", issue.pk)
+    return resumed
 
 
 @task

@@ -553,6 +553,9 @@ NEWSLETTER_RATE_PER_IP = env.int("NEWSLETTER_RATE_PER_IP", default=10)
 NEWSLETTER_RATE_PER_EMAIL = env.int("NEWSLETTER_RATE_PER_EMAIL", default=3)
 NEWSLETTER_RATE_WINDOW = env.int("NEWSLETTER_RATE_WINDOW", default=60 * 60)
 NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=500)
+# An issue still sending with no run on it and no batch claimed for this long is resumed
+# by the scheduler (its worker died); what may have gone is never sent again.
+NEWSLETTER_RESUME_AFTER_MINUTES = env.int("NEWSLETTER_RESUME_AFTER_MINUTES", default=15)
 # Drafting: each weekday at NEWSLETTER_DAILY_DRAFT_AT (London time) the day's issue is drafted
 # from what went public since the last one, and on Fridays the weekly digest too. Editors then
 # schedule it in the admin, unless NEWSLETTER_AUTO_SEND schedules it for

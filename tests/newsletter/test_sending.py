@@ -3,13 +3,17 @@ twice, and a mail server's refusals end up on the deliveries and the subscribers
 
 import smtplib
 import socket
+from datetime import timedelta
+from io import StringIO
 
 import pytest
 from aiosmtpd.controller import Controller
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from articles.models import Section
 from newsletter import sending
@@ -92,6 +96,38 @@ def test_claims_a_killed_worker_left_become_unknown_and_are_never_sent_again(iss
     }
     sending.send_issue.enqueue(issue.pk)
     assert len(mail.outbox) == 6
+
+
+def test_the_scheduler_resumes_an_issue_whose_worker_died_and_leaves_a_live_one_alone(issue):
+    readers = SubscriberFactory.create_batch(5)
+    long_ago = timezone.now() - timedelta(minutes=40)
+    Issue.objects.filter(pk=issue.pk).update(
+        status=Issue.Status.SENDING, sending_started_at=long_ago
+    )
+    for reader in readers[:2]:
+        Delivery.objects.create(
+            issue=issue, subscriber=reader, status=Delivery.Status.SENDING, attempted_at=long_ago
+        )
+    just_started = IssueFactory(
+        subject="Started a minute ago",
+        status=Issue.Status.SENDING,
+        sending_started_at=timezone.now() - timedelta(minutes=1),
+    )
+
+    output = StringIO()
+    call_command("send_due_issues", stdout=output)
+
+    assert f"Resumed sending “{issue.subject}”" in output.getvalue()
+    assert "Started a minute ago" not in output.getvalue()
+    assert recipients() == sorted(r.email for r in readers[2:])
+    assert sorted(statuses(issue).values()) == ["sent"] * 3 + ["unknown"] * 2
+    issue.refresh_from_db()
+    just_started.refresh_from_db()
+    assert issue.status == Issue.Status.SENT
+    assert just_started.status == Issue.Status.SENDING and not just_started.deliveries.exists()
+
+    call_command("send_due_issues", stdout=StringIO())
+    assert len(mail.outbox) == 3
 
 
 class WorkerKilled(BaseException):
