@@ -9,6 +9,7 @@ nothing.
 import logging
 
 from anymail.signals import tracking
+from django.conf import settings
 
 from . import subscriptions
 from .models import Subscriber
@@ -22,9 +23,23 @@ STOPPING_EVENTS = {
 }
 
 
+def webhooks_are_authenticated():
+    """Whether the provider's reports must prove who sent them: a basic-auth secret
+    (WEBHOOK_SECRET) or a provider's signing key. Without one, anymail accepts reports from
+    anyone (it only warns), and anyone could stop a reader's mail."""
+    return any("WEBHOOK" in key for key in settings.ANYMAIL)
+
+
 def stop_mail_on_provider_event(sender, event, esp_name, **kwargs):
     status = STOPPING_EVENTS.get(event.event_type)
     if status is None or not event.recipient:
+        return
+    if not webhooks_are_authenticated():
+        logger.warning(
+            "%s reported %s, ignored: set ANYMAIL_WEBHOOK_SECRET so that reports can be trusted.",
+            esp_name,
+            event.event_type,
+        )
         return
     detail = event.mta_response or event.description or event.reject_reason or ""
     reason = f"{esp_name} reported {event.event_type}: {detail}".strip().rstrip(":")

@@ -5,6 +5,7 @@ import base64
 import json
 
 import pytest
+from anymail.exceptions import AnymailInsecureWebhookWarning
 from anymail.signals import AnymailTrackingEvent, tracking
 from anymail.webhooks.postmark import PostmarkTrackingWebhookView
 
@@ -115,6 +116,18 @@ def test_a_report_without_the_secret_is_refused_and_changes_nothing(client, cred
     response = post(client, hard_bounce("reader@example.org"), **headers)
 
     assert response.status_code in (400, 403)
+    reader.refresh_from_db()
+    assert reader.status == Subscriber.Status.CONFIRMED
+
+
+def test_with_no_webhook_secret_configured_nobody_can_stop_a_readers_mail(client, settings):
+    settings.ANYMAIL = {}
+    reader = SubscriberFactory(email="reader@example.org")
+
+    with pytest.warns(AnymailInsecureWebhookWarning):
+        response = post(client, hard_bounce("reader@example.org"))
+
+    assert response.status_code == 200  # anymail's answer; the report is not acted on
     reader.refresh_from_db()
     assert reader.status == Subscriber.Status.CONFIRMED
 
