@@ -32,6 +32,7 @@ from django.tasks import task
 from django.utils import timezone
 
 from articles.background import retry_later
+from articles.signals import public_content_changed
 
 from . import subscriptions
 from .emails import Edition
@@ -167,9 +168,13 @@ class Run:
         finally:
             with suppress(smtplib.SMTPException, OSError):
                 mailer.close()
-        Issue.objects.filter(pk=self.issue.pk, status=Issue.Status.SENDING).update(
-            status=Issue.Status.SENT, sent_at=timezone.now()
-        )
+        with transaction.atomic():
+            finished = Issue.objects.filter(pk=self.issue.pk, status=Issue.Status.SENDING).update(
+                status=Issue.Status.SENT, sent_at=timezone.now()
+            )
+            if finished:
+                # The web archive lists it from now on: cached pages make way for it.
+                public_content_changed.send(sender=Issue)
         logger.info("Issue %s sent: %d messages in this run.", self.issue.pk, self.sent)
         return self.sent
 

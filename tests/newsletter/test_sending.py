@@ -15,6 +15,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from articles import generation
 from articles.models import Section
 from newsletter import sending
 from newsletter.models import Delivery, Issue, IssueItem, Subscriber
@@ -68,6 +69,17 @@ def test_every_confirmed_reader_of_the_edition_gets_it_once_and_nobody_else(
     assert sending.resume_sending(issue) is False
     sending.send_issue.enqueue(issue.pk)
     assert len(mail.outbox) == len(expected)
+
+
+def test_a_sent_issue_ends_the_content_generation_so_the_cached_archive_lists_it(
+    issue, django_capture_on_commit_callbacks
+):
+    SubscriberFactory()
+    before = generation.current()["number"]
+
+    start(issue, django_capture_on_commit_callbacks)
+
+    assert generation.current()["number"] > before
 
 
 def test_only_a_draft_or_scheduled_issue_starts(sections, django_capture_on_commit_callbacks):
