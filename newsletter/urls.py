@@ -1,6 +1,8 @@
+from anymail import urls as anymail_urls
+from django.conf import settings
 from django.urls import include, path
 
-from . import views
+from . import signals, views
 
 app_name = "newsletter"
 
@@ -13,6 +15,16 @@ urlpatterns = [
     path("archive/<int:pk>/", views.issue_page, name="issue"),
 ]
 
-# Bounces and complaints from a mailing provider (django-anymail), behind basic auth
-# (ANYMAIL_WEBHOOK_SECRET): /newsletter/webhooks/<provider>/tracking/.
-urlpatterns += [path("webhooks/", include("anymail.urls"))]
+
+def provider_webhooks():
+    """The mailing provider's bounce and complaint webhook (django-anymail), at
+    /newsletter/webhooks/<provider>/tracking/: only the provider we send through
+    (NEWSLETTER_WEBHOOK_PROVIDER), and only once its reports are authenticated
+    (ANYMAIL_WEBHOOK_SECRET or its signing key), since anymail would take them from anyone."""
+    name = f"{settings.NEWSLETTER_WEBHOOK_PROVIDER}_tracking_webhook"
+    if not settings.NEWSLETTER_WEBHOOK_PROVIDER or not signals.webhooks_are_authenticated():
+        return []
+    return [path("webhooks/", include([p for p in anymail_urls.urlpatterns if p.name == name]))]
+
+
+urlpatterns += provider_webhooks()

@@ -585,3 +585,11 @@ ANYMAIL = {
     for key, value in os.environ.items()
     if key.startswith("ANYMAIL_") and value
 }
+# The provider whose bounce and complaint webhook is routed: the one EMAIL_BACKEND names
+# (anymail.backends.<provider>.EmailBackend), or none for plain SMTP.
+NEWSLETTER_WEBHOOK_PROVIDER = env.str(
+    "NEWSLETTER_WEBHOOK_PROVIDER",
+    default=env.str("EMAIL_BACKEND", default="").removeprefix("anymail.backends.").split(".")[0]
+    if env.str("EMAIL_BACKEND", default="").startswith("anymail.backends.")
+    else "",
+)

@@ -18,6 +18,9 @@ os.environ.setdefault("ADMIN_REQUIRE_OTP", "0")
 os.environ.setdefault("COUNTERS_CACHE_URL", "locmemcache://nhe")
 # Tasks run as they are enqueued; tests/nhe/test_worker.py runs the database queue's worker.
 os.environ.setdefault("TASKS_BACKEND", "immediate")
+# The mailing provider's webhooks are routed only with a secret (newsletter/urls.py).
+os.environ.setdefault("ANYMAIL_WEBHOOK_SECRET", "postmark:a-long-webhook-secret")
+os.environ.setdefault("NEWSLETTER_WEBHOOK_PROVIDER", "postmark")
 
 from nhe.settings import *  # noqa: F403
 

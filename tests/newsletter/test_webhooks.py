@@ -9,6 +9,7 @@ from anymail.exceptions import AnymailInsecureWebhookWarning
 from anymail.signals import AnymailTrackingEvent, tracking
 from anymail.webhooks.postmark import PostmarkTrackingWebhookView
 
+from newsletter import urls as newsletter_urls
 from newsletter.models import Subscriber
 
 from .factories import SubscriberFactory
@@ -130,6 +131,23 @@ def test_with_no_webhook_secret_configured_nobody_can_stop_a_readers_mail(client
     assert response.status_code == 200  # anymail's answer; the report is not acted on
     reader.refresh_from_db()
     assert reader.status == Subscriber.Status.CONFIRMED
+
+
+def test_only_the_providers_own_webhook_is_routed_and_only_when_authenticated(settings):
+    settings.ANYMAIL = {"POSTMARK_SERVER_TOKEN": "token"}
+    assert newsletter_urls.provider_webhooks() == []
+
+    settings.ANYMAIL = {"WEBHOOK_SECRET": SECRET}
+    (webhooks,) = newsletter_urls.provider_webhooks()
+    assert [p.name for p in webhooks.url_patterns] == ["postmark_tracking_webhook"]
+
+    settings.NEWSLETTER_WEBHOOK_PROVIDER = ""  # plain SMTP: bounces come at send time
+    assert newsletter_urls.provider_webhooks() == []
+
+
+def test_no_other_providers_webhook_or_inbound_mail_is_routed(client):
+    for path in ["mailgun/tracking/", "postmark/inbound/", "amazon_ses/inbound/"]:
+        assert client.post(f"/newsletter/webhooks/{path}").status_code == 404
 
 
 def test_a_soft_report_or_an_unknown_address_changes_nothing(client):
