@@ -1,3 +1,4 @@
+import smtplib
 from datetime import timedelta
 
 from django import forms
@@ -490,7 +491,16 @@ class IssueAdmin(admin.ModelAdmin):
         )
         message = Edition(issue).message_for(reader, form.section_ids(), to=request.user.email)
         message.subject = TEST_PREFIX + message.subject
-        message.send()
+        try:
+            message.send()
+        except (smtplib.SMTPException, OSError) as error:
+            self.message_user(
+                request,
+                f"The mail server did not take the test ({error}); nothing was sent. "
+                "Try again in a moment.",
+                messages.ERROR,
+            )
+            return redirect(back)
         self.message_user(
             request,
             f"A test of “{issue}” as {form.reader()} would get it went to {request.user.email}.",

@@ -1,9 +1,11 @@
 """Editors shape an issue in admin: reorder, drop and add pieces, preview, test, schedule."""
 
+import smtplib
 from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.urls import reverse
 from django.utils import timezone
 
@@ -298,6 +300,22 @@ def test_send_a_test_as_a_subscriber_keeps_the_readers_links_out(desk, issue):
     assert message.to == ["editor@nhe.example"]
     assert readers_link not in message.body
     assert readers_link not in message.extra_headers["List-Unsubscribe"]
+
+
+class RefusingMailServer(BaseEmailBackend):
+    def send_messages(self, messages):
+        raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+
+def test_send_a_test_when_the_mail_server_is_down_says_so(desk, issue, settings):
+    settings.MAILERS = {"default": {"BACKEND": f"{__name__}.RefusingMailServer"}}
+
+    response = desk.post(reverse("admin:newsletter_issue_test", args=[issue.pk]), follow=True)
+
+    assert response.status_code == 200
+    assert "The mail server did not take the test" in response.content.decode()
+    issue.refresh_from_db()
+    assert issue.status == Issue.Status.DRAFT
 
 
 def test_send_a_test_needs_an_address(client, issue):
