@@ -10,7 +10,9 @@ FAILED means the mail server certainly did not take the message: it refused the 
 for now (4xx), or the connection was lost before the message was handed over. A run that
 loses its connection marks the rest of its batch FAILED and is enqueued again after the
 next wait in TASKS_RETRY_DELAYS; that retry sends the FAILED ones again, with everyone not
-reached yet. A hard refusal (5xx at RCPT) is BOUNCED and stops mail to the address.
+reached yet. A run that ends with recipients refused for now (greylisting) is retried the
+same way before the issue counts as sent. A hard refusal (5xx at RCPT) is BOUNCED and stops
+mail to the address.
 
 Only one run works on an issue at a time (a PostgreSQL advisory lock, held by the run's
 database session and so released if its worker dies); a second run enqueued meanwhile
@@ -168,6 +170,8 @@ class Run:
         finally:
             with suppress(smtplib.SMTPException, OSError):
                 mailer.close()
+        if self.retry_refused_for_now():
+            return self.sent
         with transaction.atomic():
             finished = Issue.objects.filter(pk=self.issue.pk, status=Issue.Status.SENDING).update(
                 status=Issue.Status.SENT, sent_at=timezone.now()
@@ -177,6 +181,20 @@ class Run:
                 public_content_changed.send(sender=Issue)
         logger.info("Issue %s sent: %d messages in this run.", self.issue.pk, self.sent)
         return self.sent
+
+    def retry_refused_for_now(self):
+        """Enqueue a later run for the messages a server refused for now (4xx: greylisting,
+        a full mailbox), while TASKS_RETRY_DELAYS last; True if one was enqueued. The issue
+        stays "sending" until then."""
+        if not Delivery.objects.filter(issue=self.issue, status=FAILED).exists():
+            return False
+        later = retry_later(
+            send_issue,
+            self.issue.pk,
+            attempt=self.attempt,
+            error="Some recipients were refused for now (4xx).",
+        )
+        return later is not None
 
     def mark_interrupted(self):
         """Claims a dead run left: their messages may have gone, so they are never resent."""

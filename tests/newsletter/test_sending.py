@@ -295,6 +295,33 @@ def test_a_hard_refusal_bounces_and_stops_the_address_and_a_soft_one_only_fails(
     assert Issue.objects.get(pk=issue.pk).status == Issue.Status.SENT
 
 
+def test_a_greylisted_reader_is_tried_again_later_before_the_issue_counts_as_sent(
+    issue, smtp_server, monkeypatch
+):
+    SubscriberFactory(email="ok@example.org")
+    SubscriberFactory(email="greylisted@example.org")
+    server = smtp_server({"greylisted@example.org": "450 4.7.1 Greylisted, try again later"})
+    Issue.objects.filter(pk=issue.pk).update(status=Issue.Status.SENDING)
+    retries = []
+    # The database queue would run it after the wait; here the test runs it.
+    monkeypatch.setattr(
+        sending, "retry_later", lambda task, *args, **kwargs: retries.append(kwargs) or True
+    )
+
+    sending.send_issue.call(issue.pk)
+
+    assert server.accepted == ["ok@example.org"]
+    assert [retry["attempt"] for retry in retries] == [1]
+    assert Issue.objects.get(pk=issue.pk).status == Issue.Status.SENDING
+
+    server.refusals.clear()  # the greylist lets it through now
+    sending.send_issue.call(issue.pk, attempt=2)
+
+    assert sorted(server.accepted) == ["greylisted@example.org", "ok@example.org"]
+    assert set(statuses(issue).values()) == {"sent"}
+    assert Issue.objects.get(pk=issue.pk).status == Issue.Status.SENT
+
+
 def test_a_mail_server_that_is_down_sends_nothing_and_claims_nobody(issue, settings, caplog):
     SubscriberFactory.create_batch(3)
     with socket.socket() as probe:
