@@ -2,7 +2,11 @@
 form was sent from another site. Shared by every public form (comments, reports, pitches)
 and by the admin sign-in lockout (django-axes)."""
 
+from functools import wraps
+
 from django.conf import settings
+from django.shortcuts import render
+from django.views.decorators.csrf import csrf_exempt
 from ipware import get_client_ip
 
 # A value to count requests by when no address is known, never one to listen on.
@@ -49,3 +53,31 @@ def is_cross_site(request) -> bool:
         return False
     trusted = {f"{request.scheme}://{request.get_host()}", *settings.CSRF_TRUSTED_ORIGINS}
     return origin not in trusted
+
+
+def same_site_post(*, template, text):
+    """CSRF protection for forms on pages cached whole for every reader (comments, reports,
+    the bulletin's sign-up).
+
+    Those pages carry no per-reader CSRF cookie or token, so the check is the browser's own
+    word on where the form came from (is_cross_site). A view that also answers GET shows its
+    form then; only what is posted is checked, and a refused post gets `template` with a
+    heading and `text`.
+    """
+
+    def decorator(view):
+        @csrf_exempt
+        @wraps(view)
+        def checked(request, *args, **kwargs):
+            if request.method == "POST" and is_cross_site(request):
+                return render(
+                    request,
+                    template,
+                    {"heading": "This form came from elsewhere", "text": text},
+                    status=403,
+                )
+            return view(request, *args, **kwargs)
+
+        return checked
+
+    return decorator

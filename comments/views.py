@@ -1,5 +1,3 @@
-from functools import wraps
-
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,28 +18,9 @@ CROSS_SITE = (
 )
 
 
-def same_site_post(view):
-    """CSRF protection for forms on pages cached whole for every reader.
-
-    Those pages carry no per-reader CSRF cookie or token, so the check is the browser's own
-    word on where the form came from (Origin and Sec-Fetch-Site); the comment form also
-    carries a signed, time-limited token of the article it belongs to. A view that also
-    answers GET shows its form then; only what is posted is checked.
-    """
-
-    @csrf_exempt
-    @wraps(view)
-    def checked(request, *args, **kwargs):
-        if request.method == "POST" and visitors.is_cross_site(request):
-            return render(
-                request,
-                "comments/message.html",
-                {"heading": "This form came from elsewhere", "text": CROSS_SITE},
-                status=403,
-            )
-        return view(request, *args, **kwargs)
-
-    return checked
+# Comment and report forms sit on cached pages; the signed token of the article they
+# belong to is checked besides (comments/moderation.py).
+same_site_post = visitors.same_site_post(template="comments/message.html", text=CROSS_SITE)
 
 
 @never_cache

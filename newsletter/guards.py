@@ -8,10 +8,8 @@ from functools import wraps
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.shortcuts import render
 from django.urls import Resolver404, resolve
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.csrf import csrf_exempt
 from django_ratelimit.core import is_ratelimited
 
 from articles import visitors
@@ -23,22 +21,7 @@ CROSS_SITE = (
 SOURCE_MAX_LENGTH = 500
 
 
-def same_site_post(view):
-    """Refuse a POST that a browser says came from another site's page; GET passes."""
-
-    @csrf_exempt
-    @wraps(view)
-    def checked(request, *args, **kwargs):
-        if request.method == "POST" and visitors.is_cross_site(request):
-            return render(
-                request,
-                "newsletter/message.html",
-                {"heading": "This form came from elsewhere", "text": CROSS_SITE},
-                status=403,
-            )
-        return view(request, *args, **kwargs)
-
-    return checked
+same_site_post = visitors.same_site_post(template="newsletter/message.html", text=CROSS_SITE)
 
 
 def private_link(view):
