@@ -1,6 +1,6 @@
 from anymail import urls as anymail_urls
 from django.conf import settings
-from django.urls import include, path
+from django.urls import path
 
 from . import signals, views
 
@@ -24,7 +24,11 @@ def provider_webhooks():
     name = f"{settings.NEWSLETTER_WEBHOOK_PROVIDER}_tracking_webhook"
     if not settings.NEWSLETTER_WEBHOOK_PROVIDER or not signals.webhooks_are_authenticated():
         return []
-    return [path("webhooks/", include([p for p in anymail_urls.urlpatterns if p.name == name]))]
+    return [
+        path(f"webhooks/{webhook.pattern}", views.readable_reports(webhook.callback), name=name)
+        for webhook in anymail_urls.urlpatterns
+        if webhook.name == name
+    ]
 
 
 urlpatterns += provider_webhooks()

@@ -1,7 +1,10 @@
+import logging
+from functools import wraps
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import F
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -14,6 +17,8 @@ from . import guards, links, subscriptions
 from .contents import Contents
 from .forms import PreferencesForm, SubscribeForm
 from .models import Issue, Subscriber
+
+logger = logging.getLogger(__name__)
 
 
 def too_many_message():
@@ -236,3 +241,25 @@ def issue_page(request, pk):
         "newsletter/issue.html",
         {"issue": issue, "blocks": Contents(issue).blocks_for(None)},
     )
+
+
+# A mailing provider's reports -----------------------------------------------------------------
+
+
+def readable_reports(webhook):
+    """The provider's webhook (django-anymail), answering 400 to a report it cannot read
+    (not JSON, or not shaped as the provider's reports are) rather than failing with a 500;
+    the provider then knows the report was refused."""
+
+    @csrf_exempt
+    @wraps(webhook)
+    def view(request, *args, **kwargs):
+        try:
+            return webhook(request, *args, **kwargs)
+        except (ValueError, TypeError, KeyError, AttributeError) as error:
+            logger.warning("A provider's report could not be read: %r", error)
+            return HttpResponseBadRequest(
+                "This report could not be read.\n", content_type="text/plain"
+            )
+
+    return view

@@ -138,8 +138,8 @@ def test_only_the_providers_own_webhook_is_routed_and_only_when_authenticated(se
     assert newsletter_urls.provider_webhooks() == []
 
     settings.ANYMAIL = {"WEBHOOK_SECRET": SECRET}
-    (webhooks,) = newsletter_urls.provider_webhooks()
-    assert [p.name for p in webhooks.url_patterns] == ["postmark_tracking_webhook"]
+    webhooks = newsletter_urls.provider_webhooks()
+    assert [p.name for p in webhooks] == ["postmark_tracking_webhook"]
 
     settings.NEWSLETTER_WEBHOOK_PROVIDER = ""  # plain SMTP: bounces come at send time
     assert newsletter_urls.provider_webhooks() == []
@@ -148,6 +148,21 @@ def test_only_the_providers_own_webhook_is_routed_and_only_when_authenticated(se
 def test_no_other_providers_webhook_or_inbound_mail_is_routed(client):
     for path in ["mailgun/tracking/", "postmark/inbound/", "amazon_ses/inbound/"]:
         assert client.post(f"/newsletter/webhooks/{path}").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["", "not json", "[]", '{"RecordType": "Bounce", "Email": 5}'],
+)
+def test_a_report_that_cannot_be_read_is_refused_clearly(client, body):
+    reader = SubscriberFactory(email="reader@example.org")
+
+    response = client.post(URL, body, content_type="application/json", **basic_auth(SECRET))
+
+    assert response.status_code == 400
+    assert b"could not be read" in response.content
+    reader.refresh_from_db()
+    assert reader.status == Subscriber.Status.CONFIRMED
 
 
 def test_a_soft_report_or_an_unknown_address_changes_nothing(client):
